@@ -1,0 +1,29 @@
+@{
+    # PowerShell 7.4+ loads the net8.0 build, whose engine and AWSSDK.* live in a private AssemblyLoadContext;
+    # Windows PowerShell 5.1 loads the netstandard2.0 build (see docs/architecture.md, "Loading").
+    RootModule           = if ($PSEdition -eq 'Core') { 'bin/core/NumeraiAws.dll' } else { 'bin/desktop/NumeraiAws.dll' }
+    ModuleVersion        = '0.1.0'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    PowerShellVersion    = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    GUID                 = '5b0c7a8e-3f2d-4c1e-9a6b-2d8e4f1a7c93'
+    Author               = 'NumeraiAws contributors'
+    CompanyName          = 'NumeraiAws'
+    Copyright            = '(c) NumeraiAws contributors. Apache-2.0.'
+    Description          = 'Turns a fresh AWS account into a hardened, least-privilege workspace for the Numerai tournament: S3, IAM, SageMaker and CodeCommit from a short, repeatable pipeline.'
+    FormatsToProcess     = @('bin/NumeraiAws.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Get-NumeraiAwsCallHistory'
+        'Get-NumeraiAwsIdentity'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags         = @('AWS', 'Numerai', 'SageMaker', 'S3', 'IAM', 'CodeCommit', 'Security', 'PSEdition_Core', 'PSEdition_Desktop', 'Linux', 'Windows', 'MacOS')
+            LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
+            ReleaseNotes = 'Foundation: connection layer, Get-NumeraiAwsIdentity.'
+        }
+    }
+}
