@@ -1,7 +1,7 @@
 @{
-    # PowerShell 7.4+ loads the net8.0 build, whose engine and AWSSDK.* live in a private AssemblyLoadContext;
-    # Windows PowerShell 5.1 loads the netstandard2.0 build (see docs/architecture.md, "Loading").
-    RootModule           = if ($PSEdition -eq 'Core') { 'bin/core/NumeraiAws.dll' } else { 'bin/desktop/NumeraiAws.dll' }
+    # One netstandard2.0 cmdlet assembly for both editions; its engine and AWSSDK.* are in bin/core (loaded into a
+    # private AssemblyLoadContext on PowerShell 7) and bin/desktop (Windows PowerShell 5.1). See docs/architecture.md.
+    RootModule           = 'bin/NumeraiAws.dll'
     ModuleVersion        = '0.1.0'
     CompatiblePSEditions = @('Core', 'Desktop')
     PowerShellVersion    = '5.1'

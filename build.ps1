@@ -40,28 +40,28 @@ function Invoke-Native {
 }
 
 function Invoke-Build {
-    $projects = 'src/NumeraiAws.Engine/NumeraiAws.Engine.csproj', 'src/NumeraiAws/NumeraiAws.csproj'
+    $projects = 'src/NumeraiAws.Engine/NumeraiAws.Engine.csproj', 'src/NumeraiAws.LoadContext/NumeraiAws.LoadContext.csproj', 'src/NumeraiAws/NumeraiAws.csproj'
     foreach ($project in $projects) {
         Invoke-Native dotnet @('build', (Join-Path $root $project), '-c', $Configuration, '-nologo', '-v', 'q', '-clp:ErrorsOnly')
     }
     if (Test-Path $binDir) { Remove-Item $binDir -Recurse -Force }
-    # core: PowerShell 7.4+ (net8.0); desktop: Windows PowerShell 5.1 (netstandard2.0).
+    New-Item -ItemType Directory -Force -Path $binDir | Out-Null
+    # Beside the manifest's RootModule: the cmdlet assembly (netstandard2.0) and, for PowerShell 7, the load context.
+    $cmdletOut = Join-Path $root "src/NumeraiAws/bin/$Configuration/netstandard2.0"
+    Copy-Item (Join-Path $cmdletOut 'NumeraiAws.dll'), (Join-Path $cmdletOut 'NumeraiAws.pdb') $binDir
+    Copy-Item (Join-Path $root "src/NumeraiAws.LoadContext/bin/$Configuration/net8.0/NumeraiAws.LoadContext.dll") $binDir
+    # The engine and AWSSDK.* go where only the module's own resolver finds them:
+    # core for PowerShell 7.4+ (net8.0), desktop for Windows PowerShell 5.1 (netstandard2.0).
     foreach ($layout in @(@{ Name = 'core'; Tfm = 'net8.0' }, @{ Name = 'desktop'; Tfm = 'netstandard2.0' })) {
         $target = Join-Path $binDir $layout.Name
-        $dependencies = Join-Path $target 'dependencies'
-        New-Item -ItemType Directory -Force -Path $dependencies | Out-Null
-        $cmdletOut = Join-Path $root "src/NumeraiAws/bin/$Configuration/$($layout.Tfm)"
-        Copy-Item (Join-Path $cmdletOut 'NumeraiAws.dll'), (Join-Path $cmdletOut 'NumeraiAws.pdb') $target
-        # Only the cmdlet assembly sits beside the manifest; the engine and AWSSDK.* go to dependencies/,
-        # where only the module's own resolver finds them.
         Invoke-Native dotnet @('publish', (Join-Path $root 'src/NumeraiAws.Engine/NumeraiAws.Engine.csproj'), '-f', $layout.Tfm,
-            '-c', $Configuration, '-o', $dependencies, '-nologo', '-v', 'q', '-clp:ErrorsOnly', '--no-build')
-        Get-ChildItem $dependencies -Filter '*.xml' | Remove-Item
-        Get-ChildItem $dependencies -Filter '*.deps.json' | Remove-Item
+            '-c', $Configuration, '-o', $target, '-nologo', '-v', 'q', '-clp:ErrorsOnly', '--no-build')
+        Get-ChildItem $target -Filter '*.xml' | Remove-Item
+        Get-ChildItem $target -Filter '*.deps.json' | Remove-Item
     }
     Copy-Item (Join-Path $root 'src/NumeraiAws/NumeraiAws.Format.ps1xml') $binDir
     # Help is generated into en-US/ beside the manifest (PowerShell looks for a binary module's help in
-    # ModuleBase/<culture>); it is generated from docs/cmdlets in a child process, because it imports the module just built.
+    # ModuleBase/<culture>), in a child process because it imports the module just built.
     Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'src/Help/New-MamlHelp.ps1'),
         '-ModuleManifest', (Join-Path $root 'NumeraiAws.psd1'), '-DocsPath', (Join-Path $root 'docs/cmdlets'),
         '-OutputPath', (Join-Path $root 'en-US/NumeraiAws.dll-Help.xml'))
@@ -98,6 +98,8 @@ function Invoke-Test {
     Invoke-Build
     $pester = Install-Pester
     Install-Moto
+    # Other AWSSDK.Core builds for the co-loading tests, into the NuGet cache.
+    Invoke-Native dotnet @('restore', (Join-Path $root 'tests/CoLoad/CoLoad.csproj'), '-nologo', '-v', 'q')
     $results = Join-Path $root 'out/test-results'
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
     New-Item -ItemType Directory -Force -Path $results | Out-Null

@@ -6,52 +6,46 @@ using System.Reflection;
 namespace NumeraiAws.Infrastructure
 {
     /// <summary>
-    /// Runs when the module is imported. The engine and its AWSSDK.* dependencies live in the "dependencies"
-    /// folder beside this assembly, where PowerShell does not look; this hooks the loader so they are found there.
-    /// On PowerShell 7 they are loaded into a private AssemblyLoadContext, so a different AWSSDK.Core already in
-    /// the session (AWS.Tools.*, another module) neither breaks us nor is broken by us. On Windows PowerShell 5.1
-    /// there is one AppDomain and no isolation: the first AWSSDK.Core loaded wins (see docs/architecture.md).
+    /// Runs when the module is imported. The engine and its AWSSDK.* dependencies live beside this assembly in
+    /// bin/core (PowerShell 7, net8.0 builds) and bin/desktop (Windows PowerShell 5.1, netstandard2.0 builds),
+    /// where PowerShell does not look. On PowerShell 7 they are loaded into a private AssemblyLoadContext
+    /// (NumeraiAws.LoadContext.dll), so a different AWSSDK.Core already in the session (AWS.Tools.*, another
+    /// module) neither breaks us nor is broken by us. Windows PowerShell 5.1 has one AppDomain and no load
+    /// contexts: there the first AWSSDK.Core loaded wins (see docs/architecture.md).
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
-        internal const string EngineAssemblyName = "NumeraiAws.Engine";
-
-        internal static readonly string DependencyDirectory = Path.Combine(
-            Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location), "dependencies");
+        private const string EngineAssemblyName = "NumeraiAws.Engine";
+        private static readonly string BinDirectory = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location);
+        private static readonly bool IsNetFramework =
+            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
 
         public void OnImport()
         {
-#if NETCOREAPP
-            System.Runtime.Loader.AssemblyLoadContext.Default.Resolving += ResolveEngineIntoOwnContext;
-#else
-            AppDomain.CurrentDomain.AssemblyResolve += ResolveFromDependencyDirectory;
-#endif
+            if (IsNetFramework)
+                AppDomain.CurrentDomain.AssemblyResolve += ResolveFromDesktopDirectory;
+            else
+                InstallerMethod("Install").Invoke(null, new object[] { Path.Combine(BinDirectory, "core"), EngineAssemblyName });
         }
 
         public void OnRemove(PSModuleInfo module)
         {
-#if NETCOREAPP
-            System.Runtime.Loader.AssemblyLoadContext.Default.Resolving -= ResolveEngineIntoOwnContext;
-#else
-            AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromDependencyDirectory;
-#endif
+            if (IsNetFramework)
+                AppDomain.CurrentDomain.AssemblyResolve -= ResolveFromDesktopDirectory;
+            else
+                InstallerMethod("Uninstall").Invoke(null, null);
         }
 
-#if NETCOREAPP
-        // Only the engine is resolved from the default context; everything the engine needs (AWSSDK.*) is then
-        // resolved by DependencyLoadContext itself, never by the default context.
-        private static Assembly ResolveEngineIntoOwnContext(System.Runtime.Loader.AssemblyLoadContext context, AssemblyName name)
+        private static MethodInfo InstallerMethod(string name)
         {
-            if (!string.Equals(name.Name, EngineAssemblyName, StringComparison.Ordinal)) return null;
-            return DependencyLoadContext.Instance.LoadFromAssemblyName(name);
+            var assembly = Assembly.LoadFrom(Path.Combine(BinDirectory, "NumeraiAws.LoadContext.dll"));
+            return assembly.GetType("NumeraiAws.LoadContext.LoadContextInstaller", throwOnError: true).GetMethod(name);
         }
-#else
-        private static Assembly ResolveFromDependencyDirectory(object sender, ResolveEventArgs args)
+
+        private static Assembly ResolveFromDesktopDirectory(object sender, ResolveEventArgs args)
         {
-            var name = new AssemblyName(args.Name);
-            var path = Path.Combine(DependencyDirectory, name.Name + ".dll");
+            var path = Path.Combine(BinDirectory, "desktop", new AssemblyName(args.Name).Name + ".dll");
             return File.Exists(path) ? Assembly.LoadFrom(path) : null;
         }
-#endif
     }
 }

@@ -1,0 +1,92 @@
+# Shared by every Pester test file: the emulator the suite runs against, a clean AWS environment for each file,
+# and small assertions. The suite runner (tests/Invoke-PesterSuite.ps1) starts one moto_server per run and
+# passes its URL in NUMERAIAWS_TEST_ENDPOINT; each file resets its state in BeforeAll.
+
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+
+function Get-FreeTcpPort {
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
+
+function Wait-HttpReady([string] $Url, [int] $TimeoutSeconds = 60, [System.Diagnostics.Process] $Process) {
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    $http = [System.Net.Http.HttpClient]::new()
+    $http.Timeout = [TimeSpan]::FromSeconds(2)
+    try {
+        while ([DateTime]::UtcNow -lt $deadline) {
+            if ($Process -and $Process.HasExited) { throw "The process for $Url exited with $($Process.ExitCode)." }
+            try {
+                $response = $http.GetAsync($Url).GetAwaiter().GetResult()
+                if ([int]$response.StatusCode -lt 500) { return }
+            }
+            catch { Start-Sleep -Milliseconds 200 }
+        }
+    }
+    finally { $http.Dispose() }
+    throw "$Url did not answer within $TimeoutSeconds s."
+}
+
+function Start-TestEmulator {
+    <# Starts moto_server on a free loopback port with AWS managed policies loaded. #>
+    param([hashtable] $Environment = @{})
+    $port = Get-FreeTcpPort
+    $start = [System.Diagnostics.ProcessStartInfo]::new('moto_server', "-H 127.0.0.1 -p $port")
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.Environment['MOTO_IAM_LOAD_MANAGED_POLICIES'] = 'true'
+    foreach ($key in $Environment.Keys) { $start.Environment[$key] = $Environment[$key] }
+    $process = [System.Diagnostics.Process]::Start($start)
+    # Drain the output so moto never blocks on a full pipe.
+    $process.BeginOutputReadLine(); $process.BeginErrorReadLine()
+    $url = "http://127.0.0.1:$port"
+    Wait-HttpReady "$url/moto-api/" -Process $process
+    [pscustomobject]@{ Url = $url; Pid = $process.Id; Process = $process }
+}
+
+function Stop-TestProcess([int] $Id) {
+    $process = Get-Process -Id $Id -ErrorAction SilentlyContinue
+    if ($process) { $process.Kill($true); $process.WaitForExit(10000) | Out-Null }
+}
+
+function Reset-TestEmulator {
+    Invoke-RestMethod -Method Post -Uri "$env:NUMERAIAWS_TEST_ENDPOINT/moto-api/reset" | Out-Null
+}
+
+function Initialize-TestSession {
+    <#
+    Imports the built module fresh and points everything at the suite's emulator, with test credentials,
+    us-east-1, and shared config files of the test's own (never the developer's ~/.aws).
+    #>
+    if (-not $env:NUMERAIAWS_TEST_ENDPOINT) { throw 'NUMERAIAWS_TEST_ENDPOINT is not set: run the suite through tests/Invoke-PesterSuite.ps1.' }
+    Import-Module (Join-Path $script:RepoRoot 'NumeraiAws.psd1') -Force -Global -ErrorAction Stop
+    Reset-TestEmulator
+    Set-TestAwsEnvironment
+}
+
+function Set-TestAwsEnvironment {
+    $awsDir = Join-Path ([System.IO.Path]::GetTempPath()) "numeraiaws-test-aws-$PID"
+    New-Item -ItemType Directory -Force -Path $awsDir | Out-Null
+    Set-Content -Path (Join-Path $awsDir 'credentials') -Value ''
+    Set-Content -Path (Join-Path $awsDir 'config') -Value ''
+    $env:AWS_SHARED_CREDENTIALS_FILE = Join-Path $awsDir 'credentials'
+    $env:AWS_CONFIG_FILE = Join-Path $awsDir 'config'
+    $env:AWS_ACCESS_KEY_ID = 'testing'
+    $env:AWS_SECRET_ACCESS_KEY = 'testing'
+    $env:AWS_SESSION_TOKEN = $null
+    $env:AWS_PROFILE = $null
+    $env:AWS_REGION = 'us-east-1'
+    $env:AWS_DEFAULT_REGION = $null
+    $env:AWS_ENDPOINT_URL = $env:NUMERAIAWS_TEST_ENDPOINT
+    $env:AWS_EC2_METADATA_DISABLED = 'true'
+    Remove-Variable -Name StoredAWSCredentials, StoredAWSRegion -Scope Global -ErrorAction SilentlyContinue
+}
+
+function Get-WriteCallCount {
+    @(Get-NumeraiAwsCallHistory -WriteOnly).Count
+}
+
+Export-ModuleMember -Function Get-FreeTcpPort, Wait-HttpReady, Start-TestEmulator, Stop-TestProcess, Reset-TestEmulator,
+    Initialize-TestSession, Set-TestAwsEnvironment, Get-WriteCallCount
