@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Security;
 using NumeraiAws.Engine;
 using NumeraiAws.Engine.Connection;
+using NumeraiAws.Engine.Setup;
 
 namespace NumeraiAws.Infrastructure
 {
@@ -18,6 +19,8 @@ namespace NumeraiAws.Infrastructure
     public abstract class AwsCmdlet : NumeraiAwsCmdlet
     {
         private AwsConnection _connection;
+        private CmdletSetupHost _setupHost;
+        private readonly System.Threading.CancellationTokenSource _stopping = new System.Threading.CancellationTokenSource();
 
         /// <summary>
         /// <para type="description">The name of a profile in the shared credentials or config file. A profile that does not exist is an error.</para>
@@ -88,6 +91,9 @@ namespace NumeraiAws.Infrastructure
             }
         }
 
+        /// <summary>ShouldProcess, -Verbose, Write-Progress and Ctrl+C, as the engine's setup services see them.</summary>
+        internal ISetupHost SetupHost => _setupHost ?? (_setupHost = new CmdletSetupHost(this, _stopping.Token));
+
         protected override void EndProcessing()
         {
             _connection?.Dispose();
@@ -96,7 +102,32 @@ namespace NumeraiAws.Infrastructure
 
         protected override void StopProcessing()
         {
-            _connection?.Dispose();
+            _stopping.Cancel();
+        }
+
+        private sealed class CmdletSetupHost : ISetupHost
+        {
+            private readonly PSCmdlet _cmdlet;
+            public CmdletSetupHost(PSCmdlet cmdlet, System.Threading.CancellationToken cancellation)
+            {
+                _cmdlet = cmdlet;
+                Cancellation = cancellation;
+            }
+
+            public System.Threading.CancellationToken Cancellation { get; }
+
+            public bool ShouldChange(string target, string action) => _cmdlet.ShouldProcess(target, action);
+
+            public void Info(string message) => _cmdlet.WriteVerbose(message);
+
+            public void Progress(string activity, string status, int percent) =>
+                _cmdlet.WriteProgress(new ProgressRecord(ActivityId(activity), activity, status) { PercentComplete = percent });
+
+            public void ProgressDone(string activity) =>
+                _cmdlet.WriteProgress(new ProgressRecord(ActivityId(activity), activity, "Done") { RecordType = ProgressRecordType.Completed });
+
+            // A stable id per activity, so concurrent waits (domain and user profile) get their own bars.
+            private static int ActivityId(string activity) => activity.GetHashCode() & 0x7fffffff;
         }
 
         /// <summary>Writes each AWS call to -Verbose and connection diagnostics to -Debug.</summary>
