@@ -10,9 +10,9 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 Import-Module $PesterManifest -ErrorAction Stop
-Import-Module (Join-Path $PSScriptRoot 'Pester/TestHelpers.psm1') -Force
+Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
 
-$emulator = Start-TestEmulator
+$emulator = Start-Emulator
 $env:NUMERAIAWS_TEST_ENDPOINT = $emulator.Url
 $env:NUMERAIAWS_TEST_FULL = if ($Full) { '1' } else { '' }
 try {
@@ -32,5 +32,5 @@ try {
     if ($result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount -gt 0) { exit 1 }
 }
 finally {
-    Stop-TestProcess $emulator.Pid
+    Stop-EmulatorProcess $emulator.Pid
 }

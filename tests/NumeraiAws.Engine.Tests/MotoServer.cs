@@ -19,7 +19,10 @@ namespace NumeraiAws.Engine.Tests
     {
         private readonly Process _process;
 
-        public MotoServer()
+        public MotoServer() : this(null) { }
+
+        /// <param name="environment">Extra moto settings, e.g. INITIAL_NO_AUTH_ACTION_COUNT to enforce IAM.</param>
+        public MotoServer(IDictionary<string, string> environment)
         {
             Port = FreePort();
             var start = new ProcessStartInfo("moto_server", $"-H 127.0.0.1 -p {Port}")
@@ -29,6 +32,8 @@ namespace NumeraiAws.Engine.Tests
                 UseShellExecute = false,
             };
             start.Environment["MOTO_IAM_LOAD_MANAGED_POLICIES"] = "true";
+            if (environment != null)
+                foreach (var pair in environment) start.Environment[pair.Key] = pair.Value;
             _process = Process.Start(start);
             _process.OutputDataReceived += (s, e) => { };
             _process.ErrorDataReceived += (s, e) => { };
@@ -41,13 +46,14 @@ namespace NumeraiAws.Engine.Tests
         public string Url => $"http://127.0.0.1:{Port}";
 
         /// <summary>A connection to this emulator with fixed test credentials.</summary>
-        public AwsConnection Connect(string region = "us-east-1", ICallObserver observer = null) =>
+        public AwsConnection Connect(string region = "us-east-1", ICallObserver observer = null,
+            string accessKey = "testing", string secretKey = "testing") =>
             AwsConnectionResolver.Resolve(new ConnectionRequest
             {
                 Environment = new Dictionary<string, string>
                 {
-                    ["AWS_ACCESS_KEY_ID"] = "testing",
-                    ["AWS_SECRET_ACCESS_KEY"] = "testing",
+                    ["AWS_ACCESS_KEY_ID"] = accessKey,
+                    ["AWS_SECRET_ACCESS_KEY"] = secretKey,
                     ["AWS_ENDPOINT_URL"] = Url,
                 },
                 Region = region,

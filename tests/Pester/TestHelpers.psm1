@@ -3,53 +3,7 @@
 # passes its URL in NUMERAIAWS_TEST_ENDPOINT; each file resets its state in BeforeAll.
 
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-
-function Get-FreeTcpPort {
-    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
-    $listener.Start()
-    try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
-}
-
-function Wait-HttpReady([string] $Url, [int] $TimeoutSeconds = 60, [System.Diagnostics.Process] $Process) {
-    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
-    $http = [System.Net.Http.HttpClient]::new()
-    $http.Timeout = [TimeSpan]::FromSeconds(2)
-    try {
-        while ([DateTime]::UtcNow -lt $deadline) {
-            if ($Process -and $Process.HasExited) { throw "The process for $Url exited with $($Process.ExitCode)." }
-            try {
-                $response = $http.GetAsync($Url).GetAwaiter().GetResult()
-                if ([int]$response.StatusCode -lt 500) { return }
-            }
-            catch { Start-Sleep -Milliseconds 200 }
-        }
-    }
-    finally { $http.Dispose() }
-    throw "$Url did not answer within $TimeoutSeconds s."
-}
-
-function Start-TestEmulator {
-    <# Starts moto_server on a free loopback port with AWS managed policies loaded. #>
-    param([hashtable] $Environment = @{})
-    $port = Get-FreeTcpPort
-    $start = [System.Diagnostics.ProcessStartInfo]::new('moto_server', "-H 127.0.0.1 -p $port")
-    $start.UseShellExecute = $false
-    $start.RedirectStandardOutput = $true
-    $start.RedirectStandardError = $true
-    $start.Environment['MOTO_IAM_LOAD_MANAGED_POLICIES'] = 'true'
-    foreach ($key in $Environment.Keys) { $start.Environment[$key] = $Environment[$key] }
-    $process = [System.Diagnostics.Process]::Start($start)
-    # Drain the output so moto never blocks on a full pipe.
-    $process.BeginOutputReadLine(); $process.BeginErrorReadLine()
-    $url = "http://127.0.0.1:$port"
-    Wait-HttpReady "$url/moto-api/" -Process $process
-    [pscustomobject]@{ Url = $url; Pid = $process.Id; Process = $process }
-}
-
-function Stop-TestProcess([int] $Id) {
-    $process = Get-Process -Id $Id -ErrorAction SilentlyContinue
-    if ($process) { $process.Kill($true); $process.WaitForExit(10000) | Out-Null }
-}
+Import-Module (Join-Path $script:RepoRoot 'tests/Emulator.psm1') -Force
 
 function Reset-TestEmulator {
     Invoke-RestMethod -Method Post -Uri "$env:NUMERAIAWS_TEST_ENDPOINT/moto-api/reset" | Out-Null
@@ -88,5 +42,4 @@ function Get-WriteCallCount {
     @(Get-NumeraiAwsCallHistory -WriteOnly).Count
 }
 
-Export-ModuleMember -Function Get-FreeTcpPort, Wait-HttpReady, Start-TestEmulator, Stop-TestProcess, Reset-TestEmulator,
-    Initialize-TestSession, Set-TestAwsEnvironment, Get-WriteCallCount
+Export-ModuleMember -Function Reset-TestEmulator, Initialize-TestSession, Set-TestAwsEnvironment, Get-WriteCallCount
