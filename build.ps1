@@ -98,6 +98,8 @@ function Invoke-Test {
     Invoke-Build
     $pester = Install-Pester
     Install-Moto
+    # The contract host the suites put in front of moto (tests/ContractHost).
+    Invoke-Native dotnet @('build', (Join-Path $root 'tests/ContractHost/ContractHost.csproj'), '-c', 'Release', '-nologo', '-v', 'q', '-clp:ErrorsOnly')
     # Other AWSSDK.Core builds for the co-loading tests, into the NuGet cache.
     Invoke-Native dotnet @('restore', (Join-Path $root 'tests/CoLoad/CoLoad.csproj'), '-nologo', '-v', 'q')
     $results = Join-Path $root 'out/test-results'
@@ -140,6 +142,7 @@ function Invoke-Test {
 function Invoke-Demo {
     Invoke-Build
     Install-Moto
+    Invoke-Native dotnet @('build', (Join-Path $root 'tests/ContractHost/ContractHost.csproj'), '-c', 'Release', '-nologo', '-v', 'q', '-clp:ErrorsOnly')
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'examples/Invoke-Demo.ps1')
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
 }

@@ -74,7 +74,8 @@ function Start-ContractHost {
     [pscustomobject]@{ Url = $url; Pid = $process.Id }
 }
 
-function Stop-EmulatorProcess([int] $Id) {
+function Stop-EmulatorProcess([Nullable[int]] $Id) {
+    if (-not $Id) { return }
     $process = Get-Process -Id $Id -ErrorAction SilentlyContinue
     if ($process) { $process.Kill($true); $process.WaitForExit(10000) | Out-Null }
 }

@@ -9,10 +9,12 @@ param(
     [switch] $Full
 )
 $ErrorActionPreference = 'Stop'
+$failed = 1
 Import-Module $PesterManifest -ErrorAction Stop
 Import-Module (Join-Path $PSScriptRoot 'Emulator.psm1') -Force
 
-$emulator = Start-Emulator
+# moto behind the contract host, which answers the operations moto lacks and forwards the rest.
+$emulator = Start-Emulator -WithContractHost
 $env:NUMERAIAWS_TEST_ENDPOINT = $emulator.Url
 $env:NUMERAIAWS_TEST_FULL = if ($Full) { '1' } else { '' }
 try {
@@ -29,8 +31,11 @@ try {
         Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
         Skipped = $result.SkippedCount
     } | ConvertTo-Json | Set-Content -Path $SummaryPath
-    if ($result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount -gt 0) { exit 1 }
+    $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
 }
 finally {
     Stop-EmulatorProcess $emulator.Pid
+    Stop-EmulatorProcess $emulator.ContractHostPid
 }
+# Explicitly: otherwise the exit code is that of the last native command a test happened to run.
+exit ([int]($failed -gt 0))

@@ -21,8 +21,10 @@ namespace NumeraiAws.Engine.Tests
 
         public MotoServer() : this(null) { }
 
-        /// <param name="environment">Extra moto settings, e.g. INITIAL_NO_AUTH_ACTION_COUNT to enforce IAM.</param>
-        public MotoServer(IDictionary<string, string> environment)
+        /// <summary>A moto with extra settings, e.g. INITIAL_NO_AUTH_ACTION_COUNT to enforce IAM.</summary>
+        public static MotoServer WithEnvironment(IDictionary<string, string> environment) => new MotoServer(environment);
+
+        private MotoServer(IDictionary<string, string> environment)
         {
             Port = FreePort();
             var start = new ProcessStartInfo("moto_server", $"-H 127.0.0.1 -p {Port}")

@@ -3,10 +3,11 @@
 # passes its URL in NUMERAIAWS_TEST_ENDPOINT; each file resets its state in BeforeAll.
 
 $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
-Import-Module (Join-Path $script:RepoRoot 'tests/Emulator.psm1') -Force
+Import-Module (Join-Path $script:RepoRoot 'tests/Emulator.psm1')
 
 function Reset-TestEmulator {
-    Invoke-RestMethod -Method Post -Uri "$env:NUMERAIAWS_TEST_ENDPOINT/moto-api/reset" | Out-Null
+    # The contract host clears its own state and resets moto behind it.
+    Invoke-RestMethod -Method Post -Uri "$env:NUMERAIAWS_TEST_ENDPOINT/_contract/reset" | Out-Null
 }
 
 function Initialize-TestSession {

@@ -14,7 +14,7 @@ namespace NumeraiAws.Engine.Tests.Connection
         [Fact]
         public void RefusedCallNamesTheIamActionAndIsPermissionDenied()
         {
-            using var moto = new MotoServer(new Dictionary<string, string> { ["INITIAL_NO_AUTH_ACTION_COUNT"] = "3" });
+            using var moto = MotoServer.WithEnvironment(new Dictionary<string, string> { ["INITIAL_NO_AUTH_ACTION_COUNT"] = "3" });
             string accessKey, secretKey;
             using (var admin = moto.Connect())
             {
