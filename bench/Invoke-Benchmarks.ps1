@@ -1,0 +1,120 @@
+<#
+.SYNOPSIS
+    The benchmarks behind docs/performance.md. Run through './build.ps1 bench'; writes bench/results/latest.json
+    and bench/results/latest.md.
+.DESCRIPTION
+    Machines here are noisy, so every figure is a median of several runs, and comparisons are made side by side
+    in one run, alternating the two sides:
+      1. Import time: cold 'dotnet pwsh -NoProfile -c Import-Module ./NumeraiAws.psd1' against 'dotnet pwsh -NoProfile -c ""'.
+      2. Setup against the peer: examples/Setup-NumeraiEnvironment.ps1 against ../shared/bench/aws-cli-setup.sh
+         (the same setup as one AWS CLI process per call), on the same emulator, each run on a fresh emulator state.
+      3. No-op re-run: the setup script on a complete environment: write calls, read calls, wall time.
+#>
+param(
+    [int] $Runs = 5,
+    [string] $PeerScript = (Join-Path $PSScriptRoot '../../shared/bench/aws-cli-setup.sh')
+)
+$ErrorActionPreference = 'Stop'
+$root = Split-Path $PSScriptRoot
+Import-Module (Join-Path $root 'tests/Emulator.psm1') -Force
+$results = [ordered]@{ Date = (Get-Date).ToUniversalTime().ToString('u'); Runs = $Runs; Machine = "$([Environment]::ProcessorCount) cores" }
+
+function Get-Median([double[]] $values) {
+    $sorted = $values | Sort-Object
+    if ($sorted.Count % 2) { $sorted[[int][math]::Floor($sorted.Count / 2)] }
+    else { ($sorted[$sorted.Count / 2 - 1] + $sorted[$sorted.Count / 2]) / 2 }
+}
+
+function Measure-Process([string] $File, [string[]] $Arguments, [hashtable] $Environment = @{}) {
+    $start = [System.Diagnostics.ProcessStartInfo]::new($File)
+    foreach ($a in $Arguments) { $start.ArgumentList.Add($a) }
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.WorkingDirectory = $root
+    foreach ($key in $Environment.Keys) { $start.Environment[$key] = $Environment[$key] }
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    $process = [System.Diagnostics.Process]::Start($start)
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    $stderr = $process.StandardError.ReadToEndAsync()
+    $process.WaitForExit()
+    $watch.Stop()
+    if ($process.ExitCode -ne 0) { throw "$File $($Arguments -join ' ') exited with $($process.ExitCode): $($stderr.Result)$($stdout.Result)" }
+    [pscustomobject]@{ Milliseconds = $watch.Elapsed.TotalMilliseconds; Output = $stdout.Result }
+}
+
+# 1. Import time
+Write-Host 'Import time...'
+$pwshArgs = @('pwsh', '-NoProfile', '-NonInteractive', '-Command')
+$bare = @(); $imported = @()
+foreach ($i in 1..($Runs + 2)) {
+    $bare += (Measure-Process dotnet ($pwshArgs + '')).Milliseconds
+    $imported += (Measure-Process dotnet ($pwshArgs + 'Import-Module ./NumeraiAws.psd1')).Milliseconds
+}
+# The first two of each are warm-up (disk cache), not counted.
+$bare = $bare | Select-Object -Skip 2; $imported = $imported | Select-Object -Skip 2
+$results.ImportTime = [ordered]@{
+    BarePwshMedianMs = [math]::Round((Get-Median $bare), 0)
+    ImportMedianMs = [math]::Round((Get-Median $imported), 0)
+    AddedMs = [math]::Round((Get-Median $imported) - (Get-Median $bare), 0)
+}
+
+# 2 and 3. Setup against the peer, and the no-op re-run
+$emulator = Start-Emulator -WithContractHost
+try {
+    $awsEnv = @{
+        AWS_ACCESS_KEY_ID = 'testing'; AWS_SECRET_ACCESS_KEY = 'testing'; AWS_REGION = 'us-east-1'; AWS_DEFAULT_REGION = 'us-east-1'
+        AWS_ENDPOINT_URL = $emulator.Url; AWS_EC2_METADATA_DISABLED = 'true'
+    }
+    $setupRunner = Join-Path $PSScriptRoot 'Invoke-SetupOnce.ps1'
+    $ours = @(); $peer = @(); $noop = @()
+    if (-not (Test-Path $PeerScript)) { Write-Warning "No peer script at $PeerScript; the comparison is skipped." }
+    foreach ($i in 1..$Runs) {
+        Write-Host "Setup run $i of $Runs..."
+        Invoke-RestMethod -Method Post "$($emulator.Url)/_contract/reset" | Out-Null
+        $run = Measure-Process dotnet ($pwshArgs + "& '$setupRunner' -Twice") $awsEnv
+        $figures = ($run.Output -split "`n" | Where-Object { $_ -like 'BENCH *' }) -replace '^BENCH ', '' | ConvertFrom-Json
+        $ours += $figures.FirstRunMs
+        $noop += $figures
+        if (Test-Path $PeerScript) {
+            Invoke-RestMethod -Method Post "$($emulator.Url)/_contract/reset" | Out-Null
+            $peer += (Measure-Process bash @($PeerScript, "bench$i$(Get-Random -Maximum 99999)") $awsEnv).Milliseconds
+        }
+    }
+    $results.Setup = [ordered]@{
+        OursMedianMs = [math]::Round((Get-Median $ours), 0)
+        PeerMedianMs = if ($peer) { [math]::Round((Get-Median $peer), 0) } else { $null }
+        Ratio = if ($peer) { [math]::Round((Get-Median $ours) / (Get-Median $peer), 3) } else { $null }
+        Note = 'ours: the setup script inside one warm PowerShell process (module import excluded, reported above); peer: one aws CLI process per call'
+    }
+    $results.NoOpRerun = [ordered]@{
+        WriteCallsMedian = Get-Median ($noop | ForEach-Object SecondRunWrites)
+        ReadCallsMedian = Get-Median ($noop | ForEach-Object SecondRunReads)
+        WallMedianMs = [math]::Round((Get-Median ($noop | ForEach-Object SecondRunMs)), 0)
+        FirstRunCallsMedian = Get-Median ($noop | ForEach-Object FirstRunCalls)
+    }
+}
+finally {
+    Stop-EmulatorProcess $emulator.Pid
+    Stop-EmulatorProcess $emulator.ContractHostPid
+}
+
+$out = Join-Path $PSScriptRoot 'results'
+New-Item -ItemType Directory -Force -Path $out | Out-Null
+$results | ConvertTo-Json -Depth 5 | Set-Content (Join-Path $out 'latest.json')
+$md = @(
+    "# Benchmark results ($($results.Date), $($results.Machine), medians of $Runs runs)", ''
+    '| Figure | Value |', '| --- | --- |'
+    "| Import: bare pwsh | $($results.ImportTime.BarePwshMedianMs) ms |"
+    "| Import: with Import-Module | $($results.ImportTime.ImportMedianMs) ms |"
+    "| Import: added | $($results.ImportTime.AddedMs) ms |"
+    "| Setup: ours | $($results.Setup.OursMedianMs) ms |"
+    "| Setup: peer (AWS CLI) | $($results.Setup.PeerMedianMs) ms |"
+    "| Setup: ratio ours/peer | $($results.Setup.Ratio) |"
+    "| No-op re-run: write calls | $($results.NoOpRerun.WriteCallsMedian) |"
+    "| No-op re-run: read calls | $($results.NoOpRerun.ReadCallsMedian) |"
+    "| No-op re-run: wall time | $($results.NoOpRerun.WallMedianMs) ms |"
+    "| First run: AWS calls | $($results.NoOpRerun.FirstRunCallsMedian) |"
+)
+$md | Set-Content (Join-Path $out 'latest.md')
+$md | Write-Host
