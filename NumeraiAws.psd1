@@ -15,6 +15,8 @@
     CmdletsToExport      = @(
         'Get-NumeraiAwsCallHistory'
         'Get-NumeraiAwsIdentity'
+        'Get-NumeraiEnvironment'
+        'Remove-NumeraiEnvironment'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -62,8 +62,9 @@ $results.ImportTime = [ordered]@{
 # 2 and 3. Setup against the peer, and the no-op re-run
 $emulator = Start-Emulator -WithContractHost
 try {
+    # eu-west-1: the peer script always sends a LocationConstraint, which us-east-1 refuses.
     $awsEnv = @{
-        AWS_ACCESS_KEY_ID = 'testing'; AWS_SECRET_ACCESS_KEY = 'testing'; AWS_REGION = 'us-east-1'; AWS_DEFAULT_REGION = 'us-east-1'
+        AWS_ACCESS_KEY_ID = 'testing'; AWS_SECRET_ACCESS_KEY = 'testing'; AWS_REGION = 'eu-west-1'; AWS_DEFAULT_REGION = 'eu-west-1'
         AWS_ENDPOINT_URL = $emulator.Url; AWS_EC2_METADATA_DISABLED = 'true'
     }
     $setupRunner = Join-Path $PSScriptRoot 'Invoke-SetupOnce.ps1'

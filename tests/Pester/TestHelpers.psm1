@@ -33,7 +33,8 @@ function Set-TestAwsEnvironment {
     $env:AWS_SESSION_TOKEN = $null
     $env:AWS_PROFILE = $null
     $env:AWS_REGION = 'us-east-1'
-    $env:AWS_DEFAULT_REGION = $null
+    # The AWS CLI (v1) reads only AWS_DEFAULT_REGION; the module reads AWS_REGION first.
+    $env:AWS_DEFAULT_REGION = 'us-east-1'
     $env:AWS_ENDPOINT_URL = $env:NUMERAIAWS_TEST_ENDPOINT
     $env:AWS_EC2_METADATA_DISABLED = 'true'
     Remove-Variable -Name StoredAWSCredentials, StoredAWSRegion -Scope Global -ErrorAction SilentlyContinue

@@ -13,7 +13,7 @@ namespace NumeraiAws.Engine.Clients.Iam
     /// recorded call. <c>maxItems</c> sets the page size (IAM's default is 100). TryGet* return null where IAM
     /// answers NoSuchEntity; every other error is an <see cref="AwsServiceException"/>.
     /// </summary>
-    internal sealed class IamClient
+    internal sealed partial class IamClient
     {
         private readonly AwsConnection _connection;
 
