@@ -15,6 +15,7 @@
     CmdletsToExport      = @(
         'Get-NumeraiAwsCallHistory'
         'Get-NumeraiAwsIdentity'
+        'New-NumeraiBucket'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
