@@ -17,6 +17,7 @@
         'Get-NumeraiAwsIdentity'
         'Get-NumeraiEnvironment'
         'Remove-NumeraiEnvironment'
+        'New-NumeraiBucket'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,4 +1,10 @@
 # The module as a user meets it: the manifest, what it exports, approved verbs, and help for every parameter.
+BeforeDiscovery {
+    # The per-cmdlet blocks below are generated from Get-Command at discovery, which runs before BeforeAll: without
+    # the module imported here they would be generated for no cmdlet at all, and silently check nothing.
+    Import-Module (Join-Path $PSScriptRoot '../../NumeraiAws.psd1') -Force
+}
+
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:ManifestPath = Join-Path $PSScriptRoot '../../NumeraiAws.psd1'
