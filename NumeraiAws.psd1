@@ -15,6 +15,11 @@
     CmdletsToExport      = @(
         'Get-NumeraiAwsCallHistory'
         'Get-NumeraiAwsIdentity'
+        'New-NumeraiAdminUser'
+        'New-NumeraiAnalystGroup'
+        'New-NumeraiAnalystUser'
+        'New-NumeraiBucketPolicy'
+        'New-NumeraiCodeCommitCredential'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
