@@ -68,22 +68,5 @@ namespace NumeraiAws.Engine.Tests.Setup
         [InlineData("arn:aws:iam::123456789012:policy/")]
         public void RejectsWhatIsNotAManagedPolicyArn(string arn) =>
             Assert.Equal("InvalidPolicyArn", Assert.Throws<NumeraiAwsException>(() => IamNames.ValidatePolicyArn(arn)).Reason);
-
-        [Theory]
-        [InlineData("numerai-data")]
-        [InlineData("abc")]
-        [InlineData("numerai.data.2024")]
-        public void AcceptsBucketNames(string name) => IamNames.ValidateBucketName(name);
-
-        [Theory]
-        [InlineData("ab")]
-        [InlineData("Numerai-Data")]
-        [InlineData("numerai_data")]
-        [InlineData("-numerai")]
-        [InlineData("numerai-")]
-        [InlineData("numerai..data")]
-        [InlineData(null)]
-        public void RejectsBucketNames(string name) =>
-            Assert.Equal("InvalidBucketName", Assert.Throws<NumeraiAwsException>(() => IamNames.ValidateBucketName(name)).Reason);
     }
 }

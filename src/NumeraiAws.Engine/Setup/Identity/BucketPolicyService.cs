@@ -17,7 +17,8 @@ namespace NumeraiAws.Engine.Setup.Identity
         /// <summary>Checks the input; called before any AWS call.</summary>
         public void Validate()
         {
-            IamNames.ValidateBucketName(BucketName);
+            // The name ends up in the policy's resource ARNs, where IAM accepts any text and the policy would grant nothing.
+            Bucket.BucketNameRules.Validate(BucketName);
             IamNames.ValidatePolicyName(PolicyName);
         }
     }

@@ -70,35 +70,6 @@ namespace NumeraiAws.Engine.Setup.Identity
                 arn);
         }
 
-        /// <summary>
-        /// S3 bucket names (3 to 63 lowercase letters, digits, hyphens and periods, starting and ending with a
-        /// letter or digit), checked here because the name ends up in a policy's resource ARNs, where IAM would
-        /// accept any text and the policy would silently grant nothing.
-        /// </summary>
-        public static void ValidateBucketName(string name)
-        {
-            var problems = new List<string>();
-            var value = name ?? "";
-            if (value.Length < 3 || value.Length > 63) problems.Add($"it must be 3 to 63 characters long, not {value.Length}");
-            foreach (var c in value)
-            {
-                if (!(IsLowerOrDigit(c) || c == '-' || c == '.'))
-                {
-                    problems.Add("it may contain only lowercase letters, digits, hyphens and periods");
-                    break;
-                }
-            }
-            if (value.Length > 0 && (!IsLowerOrDigit(value[0]) || !IsLowerOrDigit(value[value.Length - 1])))
-                problems.Add("it must start and end with a lowercase letter or a digit");
-            if (value.Contains("..")) problems.Add("it must not contain two adjacent periods");
-            if (problems.Count == 0) return;
-            throw new NumeraiAwsException(ErrorKind.InvalidArgument, "InvalidBucketName",
-                $"'{name}' is not a valid S3 bucket name: {string.Join("; ", problems)}.",
-                "Pass the name of the Numerai data bucket, e.g. by piping New-NumeraiBucket into this command.", name);
-        }
-
-        private static bool IsLowerOrDigit(char c) => c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
-
         private static void Validate(string name, int maxLength, string reason, string what, string parameter)
         {
             var problems = Violations(name, maxLength);
