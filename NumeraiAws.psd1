@@ -15,6 +15,9 @@
     CmdletsToExport      = @(
         'Get-NumeraiAwsCallHistory'
         'Get-NumeraiAwsIdentity'
+        'New-NumeraiRepository'
+        'New-NumeraiStudioDomain'
+        'New-NumeraiStudioUser'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
