@@ -57,7 +57,6 @@ namespace NumeraiAws.Commands
                     SubnetIds = SubnetId,
                     Timeout = TimeSpan.FromSeconds(TimeoutSeconds),
                     NoWait = NoWait.IsPresent,
-                    Warning = WriteWarning,
                 };
                 var domain = StudioDomainService.Ensure(Connection, SetupHost, request);
                 if (domain != null) WriteObject(domain);

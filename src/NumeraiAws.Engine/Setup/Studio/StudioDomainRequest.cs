@@ -16,8 +16,6 @@ namespace NumeraiAws.Engine.Setup.Studio
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(900);
         /// <summary>Return after creating (or finding) the domain, with its current status, instead of waiting for InService.</summary>
         public bool NoWait { get; set; }
-        /// <summary>Where to report what is left alone but deserves attention (an existing domain that differs).</summary>
-        public Action<string> Warning { get; set; }
 
         internal WaitSchedule Schedule { get; set; }
         internal IWaitClock Clock { get; set; }

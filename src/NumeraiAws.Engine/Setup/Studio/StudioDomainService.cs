@@ -34,7 +34,7 @@ namespace NumeraiAws.Engine.Setup.Studio
             request.Validate();
 
             var sageMaker = new SageMakerClient(connection);
-            var warn = request.Warning ?? host.Info;
+            var warn = (Action<string>)host.Warn;
             var existing = FindDomain(sageMaker, request.DomainName, warn);
             var current = existing == null ? null : sageMaker.DescribeDomain(existing.DomainId);
 
