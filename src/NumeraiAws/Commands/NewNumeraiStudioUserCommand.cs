@@ -18,6 +18,7 @@ namespace NumeraiAws.Commands
 
         /// <summary>The domain, bound from New-NumeraiStudioDomain's output.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(StudioDomainIdCompleter))]
         public string DomainId { get; set; }
 
         /// <summary>How long to wait for InService.</summary>
