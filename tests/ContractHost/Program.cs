@@ -48,6 +48,7 @@ public static class Program
         var calls = new CallLog();
         var iam = new IamServiceSpecificCredentials(upstream, calls);
         var sageMaker = new SageMakerUserProfiles(upstream, calls);
+        var budgets = new BudgetSubscribers(upstream, calls);
 
         var app = builder.Build();
         app.Run(async context =>
@@ -57,7 +58,7 @@ public static class Program
 
             if (context.Request.Path.StartsWithSegments("/_contract"))
             {
-                await ControlAsync(request, upstream, calls, iam, sageMaker);
+                await ControlAsync(request, upstream, calls, iam, sageMaker, budgets);
                 return;
             }
 
@@ -65,6 +66,8 @@ public static class Program
             if (request.Scope?.Service == "iam") answer = await iam.TryHandleAsync(request);
             else if (request.Scope?.Service == "sagemaker" && HttpMethods.IsPost(context.Request.Method))
                 answer = await sageMaker.TryHandleAsync(request);
+            else if (request.Scope?.Service == "budgets" && HttpMethods.IsPost(context.Request.Method))
+                answer = await budgets.TryHandleAsync(request);
 
             if (answer != null) await answer.WriteAsync(context);
             else await upstream.ForwardAsync(request);
@@ -103,7 +106,7 @@ public static class Program
     ///   POST /_contract/sagemaker/fail-next-user-profile       {"FailureReason": "..."}: the next profile fails
     /// </summary>
     private static async Task ControlAsync(ContractRequest request, Upstream upstream, CallLog calls,
-        IamServiceSpecificCredentials iam, SageMakerUserProfiles sageMaker)
+        IamServiceSpecificCredentials iam, SageMakerUserProfiles sageMaker, BudgetSubscribers budgets)
     {
         var context = request.Context;
         var path = context.Request.Path.Value?.TrimEnd('/');
@@ -113,6 +116,7 @@ public static class Program
         {
             iam.Reset();
             sageMaker.Reset();
+            budgets.Reset();
             calls.Clear();
             var moto = await upstream.ResetAsync(context.RequestAborted);
             await WriteJson(context, moto.IsSuccess ? 200 : 502, new JsonObject { ["Reset"] = true, ["UpstreamStatus"] = moto.Status });
