@@ -130,8 +130,9 @@ Describe 'Test-NumeraiAccountHardening' {
             $root.Detail | Should -Match '<root_account>'
         }
 
-        It 'only reads, but for asking IAM to generate the credential report' {
-            @($Calls | Where-Object IsWrite | ForEach-Object Operation | Sort-Object -Unique) | Should -Be @('GenerateCredentialReport')
+        It 'only reads (generating the credential report is a read, as AWS rates it)' {
+            @($Calls | Where-Object IsWrite) | Should -BeNullOrEmpty
+            @($Calls | Where-Object Operation -eq 'GenerateCredentialReport').Count | Should -BeGreaterThan 0
             @($Calls | Where-Object Operation -eq 'GetAccountAuthorizationDetails').Count | Should -Be 1
             @($Calls | Where-Object Service -eq 'S3 Control').Count | Should -Be 1
         }
