@@ -19,9 +19,12 @@ if ((Get-NumeraiAwsIdentity).IsRoot) { throw 'These are root credentials: create
 $password = if ($ConsolePassword) { $ConsolePassword } else { Read-Host -AsSecureString 'Initial console password for the analyst' }
 
 $policy = New-NumeraiBucket | New-NumeraiBucketPolicy
+# The domain takes minutes to provision on AWS: start it, set up what does not need it, and let
+# New-NumeraiStudioUser wait for it (with a progress bar) only where the profile depends on it.
+$domain = $policy | New-NumeraiStudioDomain -NoWait
 $policy | New-NumeraiAnalystGroup |
     New-NumeraiAnalystUser -ConsolePassword $password |
     New-NumeraiCodeCommitCredential -OutFile ./codecommit-credentials.csv
-$policy | New-NumeraiStudioDomain | New-NumeraiStudioUser
 New-NumeraiRepository
+$domain | New-NumeraiStudioUser
 Test-NumeraiAccountHardening

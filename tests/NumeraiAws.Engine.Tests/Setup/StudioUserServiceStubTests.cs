@@ -18,6 +18,9 @@ namespace NumeraiAws.Engine.Tests.Setup
             $@"{{""DomainId"":""d-numerai"",""UserProfileName"":""numerai-analyst"",""UserProfileArn"":""{Arn}"",""Status"":""{status}""" +
             (failureReason == null ? "" : $@",""FailureReason"":""{failureReason}""") + "}";
 
+        private static string Domain(string status) =>
+            $@"{{""DomainId"":""d-numerai"",""DomainName"":""numerai"",""Status"":""{status}"",""AuthMode"":""IAM""}}";
+
         private static StudioUserRequest Request(FakeWaitClock clock, double timeoutSeconds = 900, bool noWait = false) => new StudioUserRequest
         {
             DomainId = "d-numerai",
@@ -30,7 +33,7 @@ namespace NumeraiAws.Engine.Tests.Setup
         public void CreatesThenWaitsUntilInService()
         {
             using var stub = new StubAwsServer();
-            stub.Error("ResourceNotFound", "profile does not exist").Ok($@"{{""UserProfileArn"":""{Arn}""}}")
+            stub.Error("ResourceNotFound", "profile does not exist").Ok(Domain("InService")).Ok($@"{{""UserProfileArn"":""{Arn}""}}")
                 .Ok(Profile("Pending")).Ok(Profile("Pending")).Ok(Profile("InService"));
             using var connection = stub.Connect();
             var host = new RecordingSetupHost();
@@ -41,20 +44,20 @@ namespace NumeraiAws.Engine.Tests.Setup
             Assert.Equal("InService", user.Status);
             Assert.True(user.Created);
             Assert.Equal(Arn, user.UserProfileArn);
-            Assert.Equal(new[] { "DescribeUserProfile", "CreateUserProfile", "DescribeUserProfile", "DescribeUserProfile", "DescribeUserProfile" },
+            Assert.Equal(new[] { "DescribeUserProfile", "DescribeDomain", "CreateUserProfile", "DescribeUserProfile", "DescribeUserProfile", "DescribeUserProfile" },
                 stub.Requests.Select(r => r.Target.Split('.')[1]));
             Assert.Equal(new[] { 1, 2 }, clock.Sleeps.Select(s => (int)s.TotalSeconds));
             Assert.Equal(2, host.ProgressRecords.Count);
             Assert.Single(host.Completed);
             Assert.Equal(WireJson.Canonical(@"{""DomainId"":""d-numerai"",""UserProfileName"":""numerai-analyst"",""Tags"":[{""Key"":""numeraiaws:component"",""Value"":""studio-user""},{""Key"":""numeraiaws:managed"",""Value"":""true""}]}"),
-                WireJson.Canonical(stub.Requests[1].Body));
+                WireJson.Canonical(stub.Requests[2].Body));
         }
 
         [Fact]
         public void AProfileThatFailsIsUserProfileFailedWithTheReason()
         {
             using var stub = new StubAwsServer();
-            stub.Error("ResourceNotFound", "no").Ok($@"{{""UserProfileArn"":""{Arn}""}}").Ok(Profile("Pending")).Ok(Profile("Failed", "EFS mount target limit reached"));
+            stub.Error("ResourceNotFound", "no").Ok(Domain("InService")).Ok($@"{{""UserProfileArn"":""{Arn}""}}").Ok(Profile("Pending")).Ok(Profile("Failed", "EFS mount target limit reached"));
             using var connection = stub.Connect();
 
             var e = Assert.Throws<NumeraiAwsException>(() => StudioUserService.Ensure(connection, new RecordingSetupHost(), Request(new FakeWaitClock())));
@@ -100,14 +103,14 @@ namespace NumeraiAws.Engine.Tests.Setup
         public void NoWaitLooksOnceAfterCreating()
         {
             using var stub = new StubAwsServer();
-            stub.Error("ResourceNotFound", "no").Ok($@"{{""UserProfileArn"":""{Arn}""}}").Ok(Profile("Pending"));
+            stub.Error("ResourceNotFound", "no").Ok(Domain("InService")).Ok($@"{{""UserProfileArn"":""{Arn}""}}").Ok(Profile("Pending"));
             using var connection = stub.Connect();
             var clock = new FakeWaitClock();
 
             var user = StudioUserService.Ensure(connection, new RecordingSetupHost(), Request(clock, noWait: true));
 
             Assert.Equal("Pending", user.Status);
-            Assert.Equal(3, stub.Requests.Count);
+            Assert.Equal(4, stub.Requests.Count);
             Assert.Empty(clock.Sleeps);
         }
 
@@ -115,13 +118,47 @@ namespace NumeraiAws.Engine.Tests.Setup
         public void AMissingDomainIsDomainNotFound()
         {
             using var stub = new StubAwsServer();
-            stub.Error("ResourceNotFound", "no profile").Error("ResourceNotFound", "Domain d-numerai not found");
+            stub.Error("ResourceNotFound", "no profile").Error("ResourceNotFound", "Domain d-numerai not found")
+                .Error("ResourceNotFound", "Domain d-numerai not found");
             using var connection = stub.Connect();
 
             var e = Assert.Throws<NumeraiAwsException>(() => StudioUserService.Ensure(connection, new RecordingSetupHost(), Request(new FakeWaitClock())));
 
             Assert.Equal("DomainNotFound", e.Reason);
             Assert.Equal(ErrorKind.ObjectNotFound, e.Kind);
+        }
+
+        [Fact]
+        public void APendingDomainIsWaitedForBeforeTheProfileIsCreated()
+        {
+            // The setup script starts the domain with -NoWait; the profile is where waiting for it belongs.
+            using var stub = new StubAwsServer();
+            stub.Error("ResourceNotFound", "no profile").Ok(Domain("Pending")).Ok(Domain("Pending")).Ok(Domain("InService"))
+                .Ok($@"{{""UserProfileArn"":""{Arn}""}}").Ok(Profile("InService"));
+            using var connection = stub.Connect();
+            var clock = new FakeWaitClock();
+            var host = new RecordingSetupHost();
+
+            var user = StudioUserService.Ensure(connection, host, Request(clock));
+
+            Assert.Equal("InService", user.Status);
+            Assert.Equal(new[] { "DescribeUserProfile", "DescribeDomain", "DescribeDomain", "DescribeDomain", "CreateUserProfile", "DescribeUserProfile" },
+                stub.Requests.Select(r => r.Target.Split('.')[1]));
+            Assert.Equal(new[] { 1, 2 }, clock.Sleeps.Select(s => (int)s.TotalSeconds));
+            Assert.Contains(host.ProgressRecords, p => p.Activity.Contains("SageMaker domain d-numerai"));
+        }
+
+        [Fact]
+        public void AFailedDomainStopsBeforeTheProfileIsCreated()
+        {
+            using var stub = new StubAwsServer();
+            stub.Error("ResourceNotFound", "no profile").Ok(Domain("Pending")).Ok(Domain("Failed"));
+            using var connection = stub.Connect();
+
+            var e = Assert.Throws<NumeraiAwsException>(() => StudioUserService.Ensure(connection, new RecordingSetupHost(), Request(new FakeWaitClock())));
+
+            Assert.Equal("DomainFailed", e.Reason);
+            Assert.DoesNotContain(stub.Requests, r => r.Target.EndsWith("CreateUserProfile", StringComparison.Ordinal));
         }
 
         [Fact]

@@ -30,6 +30,7 @@ namespace NumeraiAws.Engine.Setup.Studio
             {
                 if (!host.ShouldChange($"SageMaker user profile '{name}' in domain {domainId}", "Create (runs as the domain's default execution role)"))
                     return null;
+                WaitForDomain(sageMaker, host, request);
                 string arn;
                 try
                 {
@@ -89,6 +90,34 @@ namespace NumeraiAws.Engine.Setup.Studio
                         "Wait until the deletion ends (or resolve what blocks it), then run the command again; or pass -Name to use another profile name.",
                         profile.UserProfileName);
             }
+        }
+
+        /// <summary>
+        /// SageMaker creates profiles only in an InService domain. Waiting here (rather than in New-NumeraiStudioDomain)
+        /// lets a script start the domain with -NoWait, set up everything that does not need it while it provisions
+        /// (minutes on AWS), and wait only where the profile really depends on it.
+        /// </summary>
+        private static void WaitForDomain(SageMakerClient sageMaker, ISetupHost host, StudioUserRequest request)
+        {
+            SageMakerDomain domain;
+            try
+            {
+                domain = sageMaker.TryDescribeDomain(request.DomainId);
+            }
+            catch (AwsServiceException e) when (e.ErrorCode == "ValidationException")
+            {
+                // Some implementations answer a missing domain this way; CreateUserProfile then reports DomainNotFound.
+                return;
+            }
+            if (domain == null || !StudioWaits.IsTransitional(domain.Status)) return;
+            domain = StudioWaits.UntilSettled(host, $"SageMaker domain {request.DomainId}", "DomainWaitTimeout",
+                () => sageMaker.DescribeDomain(request.DomainId), d => d.Status, d => d.RawStatus,
+                request.Timeout, domain, request.Schedule, request.Clock);
+            if (domain.Status != SageMakerStatus.InService)
+                throw new NumeraiAwsException(ErrorKind.InvalidOperation, "DomainFailed",
+                    $"SageMaker domain {request.DomainId} ended {domain.RawStatus}" + (domain.FailureReason != null ? $": {domain.FailureReason}" : "."),
+                    "Fix what the failure reason names, delete the domain (Remove-NumeraiEnvironment), and run New-NumeraiStudioDomain again.",
+                    request.DomainId);
         }
 
         /// <summary>Right after CreateUserProfile the profile may not be visible yet; until it is, it counts as Pending.</summary>
