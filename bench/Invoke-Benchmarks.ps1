@@ -9,6 +9,9 @@
       2. Setup against the peer: examples/Setup-NumeraiEnvironment.ps1 against ../shared/bench/aws-cli-setup.sh
          (the same setup as one AWS CLI process per call), on the same emulator, each run on a fresh emulator state.
       3. No-op re-run: the setup script on a complete environment: write calls, read calls, wall time.
+      4. Audit scaling: Test-NumeraiAccountHardening on accounts of 10, 100 and 1,000 users: calls and wall time.
+      5. Critical path: the calls up to CreateDomain plus the domain wait and the profile, against the calls
+         that proceed while the domain provisions.
 #>
 param(
     [int] $Runs = 5,
@@ -94,6 +97,38 @@ try {
         WallMedianMs = [math]::Round((Get-Median ($noop | ForEach-Object SecondRunMs)), 0)
         FirstRunCallsMedian = Get-Median ($noop | ForEach-Object FirstRunCalls)
     }
+    $results.CriticalPath = [ordered]@{
+        CallsOnThePathMedian = Get-Median ($noop | ForEach-Object CriticalPathCalls)
+        CallsWhileDomainProvisionsMedian = Get-Median ($noop | ForEach-Object CallsWhileDomainProvisions)
+        FirstRunCallsMedian = Get-Median ($noop | ForEach-Object FirstRunCalls)
+    }
+
+    # 4. Audit scaling, in one warm process: the first audit per size also has IAM generate the report.
+    Write-Host 'Audit scaling...'
+    Invoke-RestMethod -Method Post "$($emulator.Url)/_contract/reset" | Out-Null
+    $auditScript = @'
+param($Endpoint, $Runs)
+Import-Module ./NumeraiAws.psd1
+Import-Module ./tests/Emulator.psm1
+$sizes = [ordered]@{ 10 = @(1, 10); 100 = @(11, 100); 1000 = @(101, 1000) }
+foreach ($size in $sizes.Keys) {
+    New-EmulatorIamUsers -Endpoint $Endpoint -From $sizes[$size][0] -To $sizes[$size][1]
+    Test-NumeraiAccountHardening | Out-Null
+    $times = foreach ($i in 1..$Runs) {
+        Get-NumeraiAwsCallHistory -Clear | Out-Null
+        $watch = [Diagnostics.Stopwatch]::StartNew(); Test-NumeraiAccountHardening | Out-Null; $watch.Stop()
+        $watch.Elapsed.TotalMilliseconds
+    }
+    'AUDIT ' + (@{ Users = $size; Calls = @(Get-NumeraiAwsCallHistory).Count; Ms = ($times | Sort-Object)[[int][math]::Floor($Runs / 2)] } | ConvertTo-Json -Compress)
+}
+'@
+    $auditFile = Join-Path ([IO.Path]::GetTempPath()) "numeraiaws-audit-bench-$PID.ps1"
+    Set-Content $auditFile $auditScript
+    try {
+        $audit = Measure-Process dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-File', $auditFile, $emulator.Url, $Runs) $awsEnv
+    }
+    finally { Remove-Item $auditFile -ErrorAction SilentlyContinue }
+    $results.AuditScaling = @($audit.Output -split "`n" | Where-Object { $_ -like 'AUDIT *' } | ForEach-Object { ($_ -replace '^AUDIT ', '') | ConvertFrom-Json })
 }
 finally {
     Stop-EmulatorProcess $emulator.Pid
@@ -116,6 +151,12 @@ $md = @(
     "| No-op re-run: read calls | $($results.NoOpRerun.ReadCallsMedian) |"
     "| No-op re-run: wall time | $($results.NoOpRerun.WallMedianMs) ms |"
     "| First run: AWS calls | $($results.NoOpRerun.FirstRunCallsMedian) |"
+    "| Critical path: AWS calls (up to CreateDomain, then the domain wait and the profile) | $($results.CriticalPath.CallsOnThePathMedian) |"
+    "| Independent calls made while the domain provisions | $($results.CriticalPath.CallsWhileDomainProvisionsMedian) |"
 )
+foreach ($row in $results.AuditScaling) { $md += "| Audit, $($row.Users) users: AWS calls / wall time | $($row.Calls) / $([math]::Round($row.Ms, 0)) ms |" }
+if ($results.AuditScaling.Count -eq 3) {
+    $md += "| Audit: time at 1,000 users / time at 10 | $([math]::Round($results.AuditScaling[2].Ms / $results.AuditScaling[0].Ms, 2)) |"
+}
 $md | Set-Content (Join-Path $out 'latest.md')
 $md | Write-Host

@@ -20,6 +20,17 @@ try {
     $first.Stop()
     $firstCalls = @(Get-NumeraiAwsCallHistory -Clear)
     $figures = [ordered]@{ FirstRunMs = $first.Elapsed.TotalMilliseconds; FirstRunCalls = $firstCalls.Count; FirstRunWrites = @($firstCalls | Where-Object IsWrite).Count }
+    # Critical path: on AWS the domain provisions for minutes after CreateDomain. The calls before it, plus the
+    # SageMaker calls that must follow it (the wait and the profile), are the path; the calls in between are the
+    # independent work that proceeds while the domain provisions.
+    $operations = @($firstCalls | ForEach-Object { "$($_.Service):$($_.Operation)" })
+    $createDomain = [array]::IndexOf($operations, 'SageMaker:CreateDomain')
+    if ($createDomain -ge 0) {
+        $after = @($firstCalls | Select-Object -Skip ($createDomain + 1))
+        $firstProfileCall = [array]::FindIndex([object[]]$after, [Predicate[object]] { param($c) $c.Operation -like '*UserProfile' })
+        $figures.CriticalPathCalls = ($createDomain + 1) + @($after | Select-Object -Skip $firstProfileCall | Where-Object Service -eq 'SageMaker').Count
+        $figures.CallsWhileDomainProvisions = $firstProfileCall
+    }
     if ($Twice) {
         $second = [System.Diagnostics.Stopwatch]::StartNew()
         & $setup -ConsolePassword $password | Out-Null

@@ -80,4 +80,35 @@ function Stop-EmulatorProcess([Nullable[int]] $Id) {
     if ($process) { $process.Kill($true); $process.WaitForExit(10000) | Out-Null }
 }
 
-Export-ModuleMember -Function Get-FreeTcpPort, Wait-HttpReady, Start-Emulator, Start-ContractHost, Stop-EmulatorProcess
+# Used by the audit tests and benchmarks: users in bulk on an emulator (moto accepts unsigned requests).
+function New-EmulatorIamUsers {
+    param([Parameter(Mandatory)] [string] $Endpoint, [int] $From, [int] $To, [string] $Prefix = 'scale-user-')
+    # Bulk users through IAM's Query API, 25 requests at a time: a CLI process per user would take minutes.
+    # Every tenth user gets a console password (and no MFA), so the audit has failing users to report.
+    $http = [System.Net.Http.HttpClient]::new()
+    $auth = 'AWS4-HMAC-SHA256 Credential=testing/20250101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0'
+    function Send-Batch($bodies) {
+        $tasks = foreach ($body in $bodies) {
+            $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Post, "$Endpoint/")
+            $request.Headers.TryAddWithoutValidation('Authorization', $auth) | Out-Null
+            $request.Content = [System.Net.Http.StringContent]::new($body, [Text.Encoding]::UTF8, 'application/x-www-form-urlencoded')
+            $http.SendAsync($request)
+        }
+        foreach ($task in $tasks) {
+            $response = $task.GetAwaiter().GetResult()
+            if (-not $response.IsSuccessStatusCode) { throw "IAM answered $([int]$response.StatusCode): $($response.Content.ReadAsStringAsync().Result)" }
+        }
+    }
+    try {
+        $all = $From..$To
+        for ($i = 0; $i -lt $all.Count; $i += 25) {
+            $slice = $all[$i..([Math]::Min($all.Count, $i + 25) - 1)]
+            Send-Batch ($slice | ForEach-Object { "Action=CreateUser&Version=2010-05-08&UserName=$Prefix$_" })
+            Send-Batch ($slice | Where-Object { $_ % 10 -eq 0 } | ForEach-Object { "Action=CreateLoginProfile&Version=2010-05-08&UserName=$Prefix$_&Password=Scale-Pa55word-$_" })
+        }
+    }
+    finally { $http.Dispose() }
+}
+
+
+Export-ModuleMember -Function New-EmulatorIamUsers, Get-FreeTcpPort, Wait-HttpReady, Start-Emulator, Start-ContractHost, Stop-EmulatorProcess

@@ -47,33 +47,7 @@ BeforeAll {
         (Invoke-Raw s3 PUT /v20180820/configuration/publicAccessBlock @{ 'x-amz-account-id' = $script:Account } $body 'application/xml').Status | Should -Be 200
     }
 
-    function New-TestIamUsers([int] $From, [int] $To, [string] $Prefix = 'scale-user-') {
-        # Bulk users through IAM's Query API, 25 requests at a time: a CLI process per user would take minutes.
-        # Every tenth user gets a console password (and no MFA), so the audit has failing users to report.
-        $http = [System.Net.Http.HttpClient]::new()
-        $auth = 'AWS4-HMAC-SHA256 Credential=testing/20250101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0'
-        function Send-Batch($bodies) {
-            $tasks = foreach ($body in $bodies) {
-                $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::Post, "$env:NUMERAIAWS_TEST_ENDPOINT/")
-                $request.Headers.TryAddWithoutValidation('Authorization', $auth) | Out-Null
-                $request.Content = [System.Net.Http.StringContent]::new($body, [Text.Encoding]::UTF8, 'application/x-www-form-urlencoded')
-                $http.SendAsync($request)
-            }
-            foreach ($task in $tasks) {
-                $response = $task.GetAwaiter().GetResult()
-                if (-not $response.IsSuccessStatusCode) { throw "IAM answered $([int]$response.StatusCode): $($response.Content.ReadAsStringAsync().Result)" }
-            }
-        }
-        try {
-            $all = $From..$To
-            for ($i = 0; $i -lt $all.Count; $i += 25) {
-                $slice = $all[$i..([Math]::Min($all.Count, $i + 25) - 1)]
-                Send-Batch ($slice | ForEach-Object { "Action=CreateUser&Version=2010-05-08&UserName=$Prefix$_" })
-                Send-Batch ($slice | Where-Object { $_ % 10 -eq 0 } | ForEach-Object { "Action=CreateLoginProfile&Version=2010-05-08&UserName=$Prefix$_&Password=Scale-Pa55word-$_" })
-            }
-        }
-        finally { $http.Dispose() }
-    }
+    function New-TestIamUsers([int] $From, [int] $To) { New-EmulatorIamUsers -Endpoint $env:NUMERAIAWS_TEST_ENDPOINT -From $From -To $To }
 
     function Find([object[]] $Findings, [string] $CheckId, [string] $Resource) {
         @($Findings | Where-Object { $_.CheckId -eq $CheckId -and (-not $Resource -or $_.Resource -eq $Resource) })
