@@ -80,6 +80,37 @@ function Stop-EmulatorProcess([Nullable[int]] $Id) {
     if ($process) { $process.Kill($true); $process.WaitForExit(10000) | Out-Null }
 }
 
+function Initialize-EmulatorBackend {
+    <#
+    moto builds each service's backend for a region on its first request (EC2's default VPC and subnets take
+    seconds). The benchmarks call this after a reset, for both sides alike, so that they compare clients rather
+    than the emulator's start-up. One cheap unsigned request per service the setup uses.
+    #>
+    param([Parameter(Mandatory)] [string] $Endpoint, [Parameter(Mandatory)] [string] $Region)
+    $http = [System.Net.Http.HttpClient]::new()
+    try {
+        $requests = @(
+            ,@('ec2', 'POST', '/', 'Action=DescribeVpcs&Version=2016-11-15', 'application/x-www-form-urlencoded', $null)
+            ,@('iam', 'POST', '/', 'Action=ListUsers&Version=2010-05-08', 'application/x-www-form-urlencoded', $null)
+            ,@('sts', 'POST', '/', 'Action=GetCallerIdentity&Version=2011-06-15', 'application/x-www-form-urlencoded', $null)
+            ,@('s3', 'GET', '/', $null, $null, $null)
+            ,@('sagemaker', 'POST', '/', '{}', 'application/x-amz-json-1.1', 'SageMaker.ListDomains')
+            ,@('codecommit', 'POST', '/', '{"repositoryName":"warm-up"}', 'application/x-amz-json-1.1', 'CodeCommit_20150413.GetRepository')
+            ,@('account', 'POST', '/getAlternateContact', '{"AlternateContactType":"SECURITY"}', 'application/json', $null)
+            ,@('budgets', 'POST', '/', '{"AccountId":"123456789012"}', 'application/x-amz-json-1.1', 'AWSBudgetServiceGateway.DescribeBudgets')
+        )
+        foreach ($r in $requests) {
+            $request = [System.Net.Http.HttpRequestMessage]::new([System.Net.Http.HttpMethod]::new($r[1]), "$Endpoint$($r[2])")
+            $request.Headers.TryAddWithoutValidation('Authorization', "AWS4-HMAC-SHA256 Credential=testing/20250101/$Region/$($r[0])/aws4_request, SignedHeaders=host, Signature=0") | Out-Null
+            if ($r[5]) { $request.Headers.TryAddWithoutValidation('X-Amz-Target', $r[5]) | Out-Null }
+            if ($null -ne $r[3]) { $request.Content = [System.Net.Http.StringContent]::new($r[3], [Text.Encoding]::UTF8, $r[4]) }
+            # Answers do not matter (a missing repository is an error); that the backend now exists does.
+            $http.SendAsync($request).GetAwaiter().GetResult().Dispose()
+        }
+    }
+    finally { $http.Dispose() }
+}
+
 # Used by the audit tests and benchmarks: users in bulk on an emulator (moto accepts unsigned requests).
 function New-EmulatorIamUsers {
     param([Parameter(Mandatory)] [string] $Endpoint, [int] $From, [int] $To, [string] $Prefix = 'scale-user-')
@@ -111,4 +142,4 @@ function New-EmulatorIamUsers {
 }
 
 
-Export-ModuleMember -Function New-EmulatorIamUsers, Get-FreeTcpPort, Wait-HttpReady, Start-Emulator, Start-ContractHost, Stop-EmulatorProcess
+Export-ModuleMember -Function Initialize-EmulatorBackend, New-EmulatorIamUsers, Get-FreeTcpPort, Wait-HttpReady, Start-Emulator, Start-ContractHost, Stop-EmulatorProcess
