@@ -341,7 +341,8 @@ Describe 'New-NumeraiStudioUser' {
         }
 
         It 'looks, creates, then waits until InService' {
-            $script:UserCalls | Should -Be @('SageMaker DescribeUserProfile', 'SageMaker CreateUserProfile', 'SageMaker DescribeUserProfile', 'SageMaker DescribeUserProfile')
+            # DescribeDomain: a profile can only be created in an InService domain, so its state is checked first.
+            $script:UserCalls | Should -Be @('SageMaker DescribeUserProfile', 'SageMaker DescribeDomain', 'SageMaker CreateUserProfile', 'SageMaker DescribeUserProfile', 'SageMaker DescribeUserProfile')
         }
 
         It 'outputs the profile' {
@@ -376,7 +377,7 @@ Describe 'New-NumeraiStudioUser' {
         $user = New-NumeraiStudioUser -DomainId $script:DomainId -Name numerai-nowait -NoWait
         $user.Status | Should -Be 'Pending'
         $user.Created | Should -BeTrue
-        Get-Operations | Should -Be @('SageMaker DescribeUserProfile', 'SageMaker CreateUserProfile', 'SageMaker DescribeUserProfile')
+        Get-Operations | Should -Be @('SageMaker DescribeUserProfile', 'SageMaker DescribeDomain', 'SageMaker CreateUserProfile', 'SageMaker DescribeUserProfile')
     }
 
     It 'waits for a Pending profile it finds, instead of creating another' {
