@@ -146,6 +146,11 @@ finally {
     Stop-EmulatorProcess $emulator.ContractHostPid
 }
 
+# Once: the call log the figures above count from, against the emulator's own access log.
+Write-Host 'Cross-check of the call log...'
+$check = Measure-Process dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $PSScriptRoot 'Test-CallLogAgainstEmulator.ps1'))
+$results.CallLogCrossCheck = ($check.Output -split "`n" | Where-Object { $_ -like 'CROSSCHECK *' }) -replace '^CROSSCHECK ', '' | ConvertFrom-Json
+
 $out = Join-Path $PSScriptRoot 'results'
 New-Item -ItemType Directory -Force -Path $out | Out-Null
 $results | ConvertTo-Json -Depth 5 | Set-Content (Join-Path $out 'latest.json')
@@ -168,6 +173,7 @@ $md = @(
     "| Critical path: AWS calls (up to CreateDomain, then the domain wait and the profile) | $($results.CriticalPath.CallsOnThePathMedian) |"
     "| Independent calls made while the domain provisions | $($results.CriticalPath.CallsWhileDomainProvisionsMedian) |"
 )
+$md += "| Call log against moto's access log (one partial setup run) | $($results.CallLogCrossCheck.CallLog) calls logged / $($results.CallLogCrossCheck.EmulatorLog) requests received |"
 foreach ($row in $results.AuditScaling) { $md += "| Audit, $($row.Users) users: AWS calls / wall time | $($row.Calls) / $([math]::Round($row.Ms, 0)) ms |" }
 if ($results.AuditScaling.Count -eq 3) {
     $md += "| Audit: time at 1,000 users / time at 10 | $([math]::Round($results.AuditScaling[2].Ms / $results.AuditScaling[0].Ms, 2)) |"
