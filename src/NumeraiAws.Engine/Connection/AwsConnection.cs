@@ -35,7 +35,37 @@ namespace NumeraiAws.Engine.Connection
             ExplicitEndpointUrl = endpointUrl;
             _env = env;
             _observer = observer;
+            HttpTimeout = ReadHttpTimeout(env);
             observer?.OnDebug($"Credentials from {credentialSource}; region '{region}' from {regionSource}; partition {Partition.Name}.");
+            if (HttpTimeout.HasValue)
+                observer?.OnDebug($"HTTP timeout {HttpTimeout.Value.TotalSeconds:0.###} s per attempt (from {HttpTimeoutVariable}).");
+        }
+
+        /// <summary>The environment variable that shortens the per-attempt HTTP timeout (seconds; tests use it).</summary>
+        public const string HttpTimeoutVariable = "NUMERAIAWS_HTTP_TIMEOUT_SECONDS";
+
+        /// <summary>
+        /// The HTTP timeout of one attempt of every client, or null for the SDK's default. A request that hangs
+        /// then fails that attempt and the SDK's retry policy decides what happens next, instead of the
+        /// command waiting for minutes.
+        /// </summary>
+        public TimeSpan? HttpTimeout { get; }
+
+        private static TimeSpan? ReadHttpTimeout(Func<string, string> env)
+        {
+            var text = env?.Invoke(HttpTimeoutVariable);
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (!double.TryParse(text.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                || double.IsNaN(seconds) || seconds <= 0 || seconds > 3600)
+                throw new NumeraiAwsException(ErrorKind.InvalidArgument, "InvalidHttpTimeout",
+                    $"{HttpTimeoutVariable} is '{text}', which is not a number of seconds between 0 and 3600.",
+                    $"Set {HttpTimeoutVariable} to a number of seconds such as 30, or remove it to use the SDK's default.", text);
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        private void ApplyTimeout(ClientConfig config)
+        {
+            if (HttpTimeout.HasValue) config.Timeout = HttpTimeout.Value;
         }
 
         internal AWSCredentials Credentials { get; }
@@ -80,7 +110,9 @@ namespace NumeraiAws.Engine.Connection
             if (_protocolClients.TryGetValue(service.ServiceId, out var existing)) return existing;
             var endpoint = EndpointFor(service);
             _observer?.OnDebug($"{service.ServiceId} endpoint {endpoint.Url} (from {endpoint.Source}), signing region {endpoint.SigningRegion}.");
-            var client = new ProtocolClient(Credentials, new ProtocolClientConfig(service, endpoint.Url, endpoint.SigningRegion));
+            var config = new ProtocolClientConfig(service, endpoint.Url, endpoint.SigningRegion);
+            ApplyTimeout(config);
+            var client = new ProtocolClient(Credentials, config);
             _protocolClients[service.ServiceId] = client;
             return client;
         }
@@ -101,6 +133,7 @@ namespace NumeraiAws.Engine.Connection
         {
             var endpoint = EndpointFor(serviceId, prefix, isGlobal);
             config.RetryMode = RequestRetryMode.Standard;
+            ApplyTimeout(config);
             if (endpoint.IsCustom)
             {
                 config.ServiceURL = endpoint.Url;
@@ -137,6 +170,14 @@ namespace NumeraiAws.Engine.Connection
                 throw new NumeraiAwsException(ErrorKind.ConnectionError, "AwsClientError",
                     $"{service} {operation} could not be completed: {e.Message}",
                     "Check the network, the endpoint and the credentials in use (Get-NumeraiAwsIdentity -Debug).", null, e);
+            }
+            catch (TimeoutException e)
+            {
+                // The SDK's clients raise this when an attempt outlives ClientConfig.Timeout and retries are spent.
+                Record(service, operation, isWrite, watch.Elapsed, null, "Timeout", started);
+                throw new NumeraiAwsException(ErrorKind.OperationTimeout, "AwsRequestTimedOut",
+                    $"{service} {operation} did not answer in time, after retries: {e.Message}",
+                    "Check the network and the endpoint in use, then run the command again; re-running converges.", null, e);
             }
             catch (Exception e) when (e is System.Net.Http.HttpRequestException || e is System.IO.IOException || e is TaskCanceledException || e is System.Net.WebException)
             {
