@@ -18,6 +18,11 @@
         'Get-NumeraiEnvironment'
         'Remove-NumeraiEnvironment'
         'New-NumeraiBucket'
+        'New-NumeraiAdminUser'
+        'New-NumeraiAnalystGroup'
+        'New-NumeraiAnalystUser'
+        'New-NumeraiBucketPolicy'
+        'New-NumeraiCodeCommitCredential'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

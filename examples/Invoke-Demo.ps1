@@ -31,6 +31,8 @@ try {
         $calls = @(Get-NumeraiAwsCallHistory)
         Write-Host ("Run {0}: {1} AWS calls, {2} of them writes." -f $run, $calls.Count, @($calls | Where-Object IsWrite).Count) -ForegroundColor Cyan
     }
+    Write-Host "`n=== What the setup made (Get-NumeraiEnvironment) ===" -ForegroundColor Cyan
+    Get-NumeraiEnvironment | Format-Table -AutoSize | Out-Host
 }
 finally {
     Stop-EmulatorProcess $emulator.Pid

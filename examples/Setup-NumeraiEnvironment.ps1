@@ -2,8 +2,9 @@
 .SYNOPSIS
     The canonical NumeraiAws setup: the manual procedure of the Numerai write-up as one short, re-runnable script.
 .DESCRIPTION
-    Run it as the administrator user (not root). Every step is idempotent: running the script again changes
-    nothing and makes no write call. Add -WhatIf to see what it would do.
+    Run it as the administrator user (not root; New-NumeraiAdminUser makes one). Every step is idempotent:
+    running the script again changes nothing and makes no write call. Add -WhatIf to see what it would do.
+    It writes ./codecommit-credentials.csv (owner-only) the first time it mints the HTTPS Git credential.
 .EXAMPLE
     ./examples/Setup-NumeraiEnvironment.ps1 -ProfileName numerai-admin
 #>
@@ -14,6 +15,11 @@ param(
 )
 $ErrorActionPreference = 'Stop'
 
-$identity = Get-NumeraiAwsIdentity
-if ($identity.IsRoot) { throw 'These are root credentials: create the administrator user first (New-NumeraiAdminUser) and use it.' }
-$identity
+if ((Get-NumeraiAwsIdentity).IsRoot) { throw 'These are root credentials: create the administrator user first (New-NumeraiAdminUser) and use it.' }
+$password = if ($ConsolePassword) { $ConsolePassword } else { Read-Host -AsSecureString 'Initial console password for the analyst' }
+
+$policy = New-NumeraiBucket | New-NumeraiBucketPolicy
+$policy | New-NumeraiAnalystGroup |
+    New-NumeraiAnalystUser -ConsolePassword $password |
+    New-NumeraiCodeCommitCredential -OutFile ./codecommit-credentials.csv
+$policy

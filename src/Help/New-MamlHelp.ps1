@@ -88,7 +88,8 @@ foreach ($command in (Get-Command -Module $module.Name -CommandType Cmdlet | Sor
     }
     $writeParameter = {
         param($parameter, $set, [bool] $inSyntax)
-        $attribute = $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and ($_.ParameterSetName -eq $set -or $_.ParameterSetName -eq '__AllParameterSets') } | Select-Object -First 1
+        # In a syntax item, the attribute of that parameter set; in the parameter list ($set is null), the first one.
+        $attribute = $parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and ($null -eq $set -or $_.ParameterSetName -eq $set -or $_.ParameterSetName -eq '__AllParameterSets') } | Select-Object -First 1
         $pipeline = @()
         if ($attribute.ValueFromPipeline) { $pipeline += 'ByValue' }
         if ($attribute.ValueFromPipelineByPropertyName) { $pipeline += 'ByPropertyName' }
@@ -126,7 +127,7 @@ foreach ($command in (Get-Command -Module $module.Name -CommandType Cmdlet | Sor
 
     $writer.WriteStartElement('command', 'parameters', $ns.command)
     foreach ($parameter in $command.Parameters.Values | Where-Object Name -notin $commonParameterNames | Sort-Object Name) {
-        & $writeParameter $parameter $command.ParameterSets[0].Name $false
+        & $writeParameter $parameter $null $false
     }
     $writer.WriteEndElement()
 

@@ -53,9 +53,10 @@ Describe 'Get-NumeraiEnvironment' {
 
     It 'reports drift against what the setup cmdlets would set' {
         $bucket = Get-NumeraiEnvironment | Where-Object Kind -eq Bucket
-        $bucket.Drift | Should -Contain 'Block Public Access is not fully on'
-        $bucket.Drift | Should -Contain 'versioning is not enabled'
-        $bucket.Drift | Should -Contain 'no TLS-only bucket policy'
+        # The drift is what New-NumeraiBucket would change: its own ShouldProcess actions.
+        $bucket.Drift | Should -Contain 'Block all public access (all four Block Public Access settings)'
+        $bucket.Drift | Should -Contain 'Enable versioning'
+        ($bucket.Drift -join "`n") | Should -Match 'TLS'
         (Get-NumeraiEnvironment | Where-Object Kind -eq IamGroup).Drift | Should -BeNullOrEmpty
         (Get-NumeraiEnvironment | Where-Object Kind -eq IamRole).Drift | Should -BeNullOrEmpty
     }

@@ -86,30 +86,12 @@ namespace NumeraiAws.Engine.Setup.Environment
         private static bool IsManaged(IReadOnlyDictionary<string, string> tags) =>
             tags.TryGetValue(NumeraiConventions.ManagedTagKey, out var v) && v == NumeraiConventions.ManagedTagValue;
 
+        // The bucket service itself, declining every change, says what New-NumeraiBucket would change: that is the drift.
         private IReadOnlyList<string> BucketDrift(string bucket)
         {
-            var drift = new List<string>();
-            var block = TryS3(() => _connection.Call("S3", "GetPublicAccessBlock", false,
-                () => _connection.S3.GetPublicAccessBlockAsync(new GetPublicAccessBlockRequest { BucketName = bucket })))?.PublicAccessBlockConfiguration;
-            if (block == null || block.BlockPublicAcls != true || block.IgnorePublicAcls != true || block.BlockPublicPolicy != true || block.RestrictPublicBuckets != true)
-                drift.Add("Block Public Access is not fully on");
-            var versioning = _connection.Call("S3", "GetBucketVersioning", false,
-                () => _connection.S3.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = bucket }));
-            if (versioning.VersioningConfig?.Status?.Value != "Enabled") drift.Add("versioning is not enabled");
-            var encryption = TryS3(() => _connection.Call("S3", "GetBucketEncryption", false,
-                () => _connection.S3.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { BucketName = bucket })));
-            if (encryption?.ServerSideEncryptionConfiguration?.ServerSideEncryptionRules == null || encryption.ServerSideEncryptionConfiguration.ServerSideEncryptionRules.Count == 0)
-                drift.Add("no default encryption");
-            var policy = TryS3(() => _connection.Call("S3", "GetBucketPolicy", false,
-                () => _connection.S3.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = bucket })))?.Policy;
-            if (policy == null || policy.IndexOf("aws:SecureTransport", StringComparison.Ordinal) < 0) drift.Add("no TLS-only bucket policy");
-            return drift;
-        }
-
-        private static T TryS3<T>(Func<T> read) where T : class
-        {
-            try { return read(); }
-            catch (AwsServiceException e) when (e.IsNotFound || e.ErrorCode == "NoSuchPublicAccessBlockConfiguration" || e.ErrorCode == "ServerSideEncryptionConfigurationNotFoundError") { return null; }
+            var plan = new PlanningHost();
+            Bucket.BucketService.Ensure(_connection, plan, new Bucket.BucketRequest { Name = bucket });
+            return plan.WouldChange;
         }
 
         private IEnumerable<NumeraiEnvironmentResource> FindIam()
