@@ -26,7 +26,8 @@ BeforeAll {
         $work = Join-Path ([System.IO.Path]::GetTempPath()) "numeraiaws-faults-$PID-$Seed"
         New-Item -ItemType Directory -Force -Path $work | Out-Null
         $injected = @{}
-        $runs = foreach ($i in 1..$Runs) {
+        # (PowerShell names are case-insensitive: the results must not be called $runs.)
+        $results = foreach ($i in 1..$Runs) {
             Set-ContractFaults -Rate $Rate -Seed ($Seed * 1000 + $i) -Kinds $Kinds -StallSeconds $script:StallSeconds | Out-Null
             $run = Invoke-SetupInProcess -ConsolePassword $script:Password -WorkingDirectory $work
             $faults = Get-ContractFaults
@@ -43,18 +44,18 @@ BeforeAll {
         $stateAgain = Get-SetupState
         Remove-Item $work -Recurse -Force -ErrorAction SilentlyContinue
 
-        $failures = @($runs | Where-Object { -not $_.Succeeded })
+        $failures = @($results | Where-Object { -not $_.Succeeded })
         $scenario = [pscustomobject]@{
-            Rate = $Rate; Seed = $Seed; Runs = @($runs); Injected = $injected
+            Rate = $Rate; Seed = $Seed; Runs = @($results); Injected = $injected
             Failures = $failures
             Problems = @($failures | ForEach-Object { Get-FailureProblem $_.ErrorRecord } | Where-Object { $_ })
             Converge = $converge; State = $state; Violations = (Get-SetupInvariantViolations -State $state -AllowTwoCredentials)
             Again = $again; WritesAgain = $writesAgain; StateAgain = $stateAgain
         }
         $reasons = ($failures | Group-Object { Get-FailureReason $_.ErrorRecord } | ForEach-Object { "$($_.Name) x$($_.Count)" }) -join ', '
-        $kinds = ($injected.GetEnumerator() | Where-Object Value | Sort-Object Name | ForEach-Object { "$($_.Name) x$($_.Value)" }) -join ', '
-        Write-Host ("  faults {0:P0} seed {1}: {2} runs, {3} succeeded; injected [{4}]; failures [{5}]; converged {6}; violations {7}" -f
-            $Rate, $Seed, $Runs, ($Runs - $failures.Count), $kinds, $reasons, $converge.Succeeded, $scenario.Violations.Count)
+        $injectedText = ($injected.GetEnumerator() | Where-Object Value | Sort-Object Name | ForEach-Object { "$($_.Name) x$($_.Value)" }) -join ', '
+        Write-Host ("  faults {0:P0} seed {1}: {2} runs, {3} succeeded; injected [{4}]; failures [{5}]; converged {6}; Git credentials {7}; violations {8}" -f
+            $Rate, $Seed, $Runs, ($Runs - $failures.Count), $injectedText, $reasons, $converge.Succeeded, $state.Credentials.Count, $scenario.Violations.Count)
         $script:Summary.Add($scenario)
         $scenario
     }

@@ -6,9 +6,12 @@
 #>
 param(
     [Parameter(Mandatory)] [string] $ModuleManifest,
-    [Parameter(Mandatory)] [string] $ScriptPath
+    [Parameter(Mandatory)] [string] $ScriptPath,
+    # Where the setup writes its files; the process itself starts in the repository, where 'dotnet pwsh' resolves.
+    [Parameter(Mandatory)] [string] $WorkingDirectory
 )
 $ErrorActionPreference = 'Stop'
+Set-Location $WorkingDirectory
 Import-Module $ModuleManifest
 $password = ConvertTo-SecureString $env:NUMERAIAWS_TEST_CONSOLE_PASSWORD -AsPlainText -Force
 $env:NUMERAIAWS_TEST_CONSOLE_PASSWORD = $null

@@ -64,11 +64,12 @@ function Invoke-SetupInProcess {
     $watch = [System.Diagnostics.Stopwatch]::StartNew()
     Push-Location $WorkingDirectory
     try {
-        $output = @(& $ScriptPath -ConsolePassword $ConsolePassword)
-        [pscustomobject]@{ Succeeded = $true; Output = $output; ErrorRecord = $null; Seconds = $watch.Elapsed.TotalSeconds }
+        # Warnings (e.g. "the Git credential exists, its password cannot be shown again") are kept, not printed.
+        $output = @(& $ScriptPath -ConsolePassword $ConsolePassword -WarningAction SilentlyContinue -WarningVariable warnings)
+        [pscustomobject]@{ Succeeded = $true; Output = $output; ErrorRecord = $null; Warnings = @($warnings); Seconds = $watch.Elapsed.TotalSeconds }
     }
     catch {
-        [pscustomobject]@{ Succeeded = $false; Output = @(); ErrorRecord = $_; Seconds = $watch.Elapsed.TotalSeconds }
+        [pscustomobject]@{ Succeeded = $false; Output = @(); ErrorRecord = $_; Warnings = @($warnings); Seconds = $watch.Elapsed.TotalSeconds }
     }
     finally { Pop-Location }
 }
@@ -133,12 +134,15 @@ function Get-SetupState {
     foreach ($user in $state.Users) {
         $state.Credentials += @((Invoke-AwsCli iam list-service-specific-credentials @('--user-name', $user.UserName, '--service-name', 'codecommit.amazonaws.com')).ServiceSpecificCredentials)
     }
-    $state.Domains = @((Invoke-AwsCli sagemaker list-domains).Domains)
-    $state.Profiles = @()
-    foreach ($domain in $state.Domains) {
-        $state.Profiles += @((Invoke-AwsCli sagemaker list-user-profiles @('--domain-id-equals', $domain.DomainId)).UserProfiles)
+    $setup = Get-Content $script:SetupScript -Raw
+    $state.Domains = @(); $state.Profiles = @(); $state.Repositories = @()
+    if ($setup -match 'New-NumeraiStudioDomain') {
+        $state.Domains = @((Invoke-AwsCli sagemaker list-domains).Domains)
+        foreach ($domain in $state.Domains) {
+            $state.Profiles += @((Invoke-AwsCli sagemaker list-user-profiles @('--domain-id-equals', $domain.DomainId)).UserProfiles)
+        }
     }
-    $state.Repositories = @((Invoke-AwsCli codecommit list-repositories).repositories)
+    if ($setup -match 'New-NumeraiRepository') { $state.Repositories = @((Invoke-AwsCli codecommit list-repositories).repositories) }
     [pscustomobject]$state
 }
 
@@ -162,9 +166,11 @@ function Get-SetupInvariantViolations {
     if ($State.Credentials.Count -lt 1 -or $State.Credentials.Count -gt $maxCredentials) {
         $problems.Add("CodeCommit credentials of the analyst: expected 1..$maxCredentials, found $($State.Credentials.Count)")
     }
-    Expect 'SageMaker domains' (($State.Domains.DomainName | Sort-Object) -join ', ') 'numerai'
-    Expect 'SageMaker user profiles' $State.Profiles.Count 1
-    Expect 'CodeCommit repositories' (($State.Repositories.repositoryName | Sort-Object) -join ', ') 'numerai-tournament'
+    # The studio and the repository are checked when the setup script makes them.
+    $setup = Get-Content $script:SetupScript -Raw
+    if ($setup -match 'New-NumeraiStudioDomain') { Expect 'SageMaker domains' (($State.Domains.DomainName | Sort-Object) -join ', ') 'numerai' }
+    if ($setup -match 'New-NumeraiStudioUser') { Expect 'SageMaker user profiles' $State.Profiles.Count 1 }
+    if ($setup -match 'New-NumeraiRepository') { Expect 'CodeCommit repositories' (($State.Repositories.repositoryName | Sort-Object) -join ', ') 'numerai-tournament' }
     $deletes = @((Get-ContractRequests).Requests | Where-Object { $_.Operation -like 'Delete*' -or $_.Operation -like 'DELETE *' })
     Expect 'delete requests sent' (($deletes | ForEach-Object { "$($_.Service) $($_.Operation)" }) -join '; ') ''
     , $problems.ToArray()
@@ -181,10 +187,11 @@ function Start-SetupChild {
     $driver = Join-Path $PSScriptRoot 'Invoke-SetupChild.ps1'
     $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($argument in @('pwsh', '-NoProfile', '-NonInteractive', '-File', $driver,
-            '-ModuleManifest', (Join-Path $script:RepoRoot 'NumeraiAws.psd1'), '-ScriptPath', $ScriptPath)) {
+            '-ModuleManifest', (Join-Path $script:RepoRoot 'NumeraiAws.psd1'), '-ScriptPath', $ScriptPath, '-WorkingDirectory', $WorkingDirectory)) {
         $start.ArgumentList.Add($argument)
     }
-    $start.WorkingDirectory = $WorkingDirectory
+    # 'dotnet pwsh' is the repository's local tool (.config/dotnet-tools.json): it resolves from there only.
+    $start.WorkingDirectory = $script:RepoRoot
     $start.UseShellExecute = $false
     $start.RedirectStandardOutput = $true
     $start.RedirectStandardError = $true
