@@ -23,6 +23,9 @@
         'New-NumeraiAnalystUser'
         'New-NumeraiBucketPolicy'
         'New-NumeraiCodeCommitCredential'
+        'New-NumeraiRepository'
+        'New-NumeraiStudioDomain'
+        'New-NumeraiStudioUser'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -22,4 +22,5 @@ $policy = New-NumeraiBucket | New-NumeraiBucketPolicy
 $policy | New-NumeraiAnalystGroup |
     New-NumeraiAnalystUser -ConsolePassword $password |
     New-NumeraiCodeCommitCredential -OutFile ./codecommit-credentials.csv
-$policy
+$policy | New-NumeraiStudioDomain | New-NumeraiStudioUser
+New-NumeraiRepository

@@ -75,12 +75,4 @@ namespace NumeraiAws.Engine.Tests
             Assert.Null(record.ErrorCode);
         }
     }
-
-    internal sealed class RecordingObserver : ICallObserver
-    {
-        public System.Collections.Generic.List<AwsCallRecord> Calls { get; } = new();
-        public System.Collections.Generic.List<string> Debug { get; } = new();
-        public void OnCall(AwsCallRecord record) => Calls.Add(record);
-        public void OnDebug(string message) => Debug.Add(message);
-    }
 }

@@ -120,3 +120,28 @@ Describe 'Remove-NumeraiEnvironment' {
         Get-WriteCallCount | Should -Be 0
     }
 }
+
+Describe 'Tab completion from the account' {
+    BeforeAll { New-CliEnvironment }
+
+    It 'completes <Parameter> of <Command>' -ForEach @(
+        @{ Command = 'New-NumeraiBucket'; Parameter = 'Name'; Typed = 'numerai-e'; Expected = @('numerai-envtest01') }
+        @{ Command = 'New-NumeraiAnalystUser'; Parameter = 'GroupName'; Typed = 'numerai'; Expected = @('numerai-analysts') }
+    ) {
+        $line = "$Command -$Parameter $Typed"
+        $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        @($completion.CompletionMatches.CompletionText) | Should -Be $Expected
+    }
+
+    It 'completes -DomainId of New-NumeraiStudioUser with the region''s domains' {
+        $line = 'New-NumeraiStudioUser -DomainId '
+        $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        @($completion.CompletionMatches.CompletionText) | Should -Be @($script:DomainId)
+    }
+
+    It 'offers nothing, and no error, when AWS cannot be reached' {
+        $line = 'New-NumeraiAnalystUser -EndpointUrl http://127.0.0.1:9 -GroupName '
+        $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
+        @($completion.CompletionMatches | Where-Object ResultType -eq ParameterValue).Count | Should -Be 0
+    }
+}

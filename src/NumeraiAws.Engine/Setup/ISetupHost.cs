@@ -4,7 +4,7 @@ namespace NumeraiAws.Engine.Setup
 {
     /// <summary>
     /// What a setup service needs from whoever runs it, without knowing it is PowerShell: permission for each
-    /// change (ShouldProcess, so -WhatIf makes no write call), a place to say what it did (-Verbose), progress for
+    /// change (ShouldProcess, so -WhatIf makes no write call), a place to say what it did (-Verbose) and what needs attention (warnings), progress for
     /// long waits (Write-Progress), and cancellation (Ctrl+C).
     /// </summary>
     public interface ISetupHost
@@ -14,6 +14,9 @@ namespace NumeraiAws.Engine.Setup
 
         /// <summary>Says what was done or found, for -Verbose. Never pass a secret.</summary>
         void Info(string message);
+
+        /// <summary>Says something the user should act on but that does not stop the run (Write-Warning).</summary>
+        void Warn(string message);
 
         /// <summary>Reports a long wait; percent is -1 when unknown.</summary>
         void Progress(string activity, string status, int percent);

@@ -26,6 +26,7 @@ namespace NumeraiAws.Engine.Setup
         }
 
         public void Info(string message) { }
+        public void Warn(string message) { }
         public void Progress(string activity, string status, int percent) { }
         public void ProgressDone(string activity) { }
     }

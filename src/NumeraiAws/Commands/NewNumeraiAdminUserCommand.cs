@@ -18,6 +18,7 @@ namespace NumeraiAws.Commands
 
         /// <summary>The administrators' group.</summary>
         [Parameter]
+        [ArgumentCompleter(typeof(NumeraiGroupNameCompleter))]
         public string GroupName { get; set; } = NumeraiConventions.AdminGroupName;
 
         /// <summary>The initial console password; the user must change it at first sign-in.</summary>

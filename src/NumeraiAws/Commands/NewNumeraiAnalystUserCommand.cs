@@ -14,6 +14,7 @@ namespace NumeraiAws.Commands
     {
         /// <summary>The group to put the user in; binds New-NumeraiAnalystGroup's GroupName.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(NumeraiGroupNameCompleter))]
         public string GroupName { get; set; } = NumeraiConventions.AnalystGroupName;
 
         /// <summary>The user's name.</summary>

@@ -120,6 +120,8 @@ namespace NumeraiAws.Infrastructure
 
             public void Info(string message) => _cmdlet.WriteVerbose(message);
 
+            public void Warn(string message) => _cmdlet.WriteWarning(message);
+
             public void Progress(string activity, string status, int percent) =>
                 _cmdlet.WriteProgress(new ProgressRecord(ActivityId(activity), activity, status) { PercentComplete = percent });
 

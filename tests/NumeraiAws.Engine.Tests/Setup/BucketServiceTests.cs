@@ -15,18 +15,6 @@ namespace NumeraiAws.Engine.Tests.Setup
         private readonly MotoServer _moto;
         public BucketServiceTests(MotoServer moto) { _moto = moto; }
 
-        private sealed class RecordingHost : ISetupHost
-        {
-            public bool Allow = true;
-            public readonly List<string> Asked = new List<string>();
-            public readonly List<string> Said = new List<string>();
-            public bool ShouldChange(string target, string action) { Asked.Add(action); return Allow; }
-            public void Info(string message) => Said.Add(message);
-            public void Progress(string activity, string status, int percent) { }
-            public void ProgressDone(string activity) { }
-            public CancellationToken Cancellation => CancellationToken.None;
-        }
-
         private static AwsConnection Connect(string endpoint, string region) =>
             AwsConnectionResolver.Resolve(new ConnectionRequest
             {
@@ -53,14 +41,14 @@ namespace NumeraiAws.Engine.Tests.Setup
             using (var proxy = new ListingHidingProxy(_moto.Url))
             using (var connection = Connect(proxy.Url, "eu-west-1"))
             {
-                var host = new RecordingHost();
+                var host = new RecordingSetupHost();
                 var bucket = BucketService.Ensure(connection, host, new BucketRequest { Name = name });
                 Assert.Equal(1, proxy.ListingsHidden);
                 Assert.Equal(name, bucket.BucketName);
                 Assert.Equal("eu-west-1", bucket.Region);
                 Assert.False(bucket.Created);
                 Assert.Equal(new[] { "PublicAccessBlock", "OwnershipControls", "Encryption", "Versioning", "Lifecycle", "Policy", "Tags" }, bucket.Changed);
-                Assert.Contains($"Bucket {name} already exists in this account; bringing it to the hardened state.", host.Said);
+                Assert.Contains($"Bucket {name} already exists in this account; bringing it to the hardened state.", host.Messages);
             }
         }
 
@@ -69,10 +57,10 @@ namespace NumeraiAws.Engine.Tests.Setup
         {
             using (var connection = Connect(_moto.Url, "us-east-1"))
             {
-                var host = new RecordingHost { Allow = false };
+                var host = new RecordingSetupHost(allowChanges: false);
                 var before = CallHistory.Snapshot().Count;
                 Assert.Null(BucketService.Ensure(connection, host, new BucketRequest { Name = "numerai-xunit-declined" }));
-                Assert.Equal(new[] { "Create S3 bucket in us-east-1" }, host.Asked);
+                Assert.Equal(new[] { "Create S3 bucket in us-east-1" }, host.AskedActions);
                 Assert.Equal(new[] { "ListBuckets" }, CallHistory.Snapshot().Skip(before).Select(r => r.Operation));
             }
         }
@@ -105,10 +93,10 @@ namespace NumeraiAws.Engine.Tests.Setup
             {
                 var before = CallHistory.Snapshot().Count;
                 var error = Assert.Throws<NumeraiAwsException>(() =>
-                    BucketService.Ensure(connection, new RecordingHost(), new BucketRequest { Name = "numerai", Tags = new Dictionary<string, string> { ["aws:x"] = "y" } }));
+                    BucketService.Ensure(connection, new RecordingSetupHost(), new BucketRequest { Name = "numerai", Tags = new Dictionary<string, string> { ["aws:x"] = "y" } }));
                 Assert.Equal("InvalidTag", error.Reason);
                 error = Assert.Throws<NumeraiAwsException>(() =>
-                    BucketService.Ensure(connection, new RecordingHost(), new BucketRequest { NoncurrentVersionExpirationDays = 0 }));
+                    BucketService.Ensure(connection, new RecordingSetupHost(), new BucketRequest { NoncurrentVersionExpirationDays = 0 }));
                 Assert.Equal("InvalidLifecycleDays", error.Reason);
                 Assert.Equal(before, CallHistory.Snapshot().Count);
             }

@@ -27,7 +27,7 @@ namespace NumeraiAws.Engine.Tests.Setup
         {
             using var proxy = new RecordingProxy(_moto.Url);
             using var connection = proxy.Connect();
-            var host = new RecordingHost();
+            var host = new RecordingSetupHost();
             var group = Unique("analysts");
             var user = Unique("analyst");
 
@@ -46,7 +46,7 @@ namespace NumeraiAws.Engine.Tests.Setup
             Assert.Equal(new[] { "CreateLoginProfile" }, carrying.Select(r => r.Key));
             Assert.Contains("PasswordResetRequired=true", carrying[0].Value);
             Assert.DoesNotContain(proxy.Requests, r => r.Key == "AttachUserPolicy" || r.Key == "PutUserPolicy");
-            Assert.DoesNotContain(host.Messages, m => m.Contains(Password));
+            Assert.DoesNotContain(host.AllText, m => m.Contains(Password));
         }
 
         [Fact]
@@ -54,7 +54,7 @@ namespace NumeraiAws.Engine.Tests.Setup
         {
             var observer = new RecordingObserver();
             using var connection = _moto.Connect(observer: observer);
-            var host = new RecordingHost();
+            var host = new RecordingSetupHost();
             var e = Assert.Throws<NumeraiAwsException>(() => AdminUserService.Ensure(connection, host, new AdminUserRequest
             {
                 UserName = Unique("admin"),
@@ -71,7 +71,7 @@ namespace NumeraiAws.Engine.Tests.Setup
         {
             var observer = new RecordingObserver();
             using var connection = _moto.Connect(observer: observer);
-            var host = new RecordingHost { Answer = false };
+            var host = new RecordingSetupHost(allowChanges: false);
             var result = AdminUserService.Ensure(connection, host, new AdminUserRequest
             {
                 UserName = Unique("admin"),
@@ -83,32 +83,6 @@ namespace NumeraiAws.Engine.Tests.Setup
             Assert.False(result.Created);
             Assert.Equal(2, host.Changes.Count);    // the group, the user: nothing inside what was not created
             Assert.Contains("AdministratorAccess", host.Changes[0]);
-        }
-
-        private sealed class RecordingHost : ISetupHost
-        {
-            public bool Answer { get; set; } = true;
-            public List<string> Changes { get; } = new List<string>();
-            public List<string> Messages { get; } = new List<string>();
-            public CancellationToken Cancellation => CancellationToken.None;
-
-            public bool ShouldChange(string target, string action)
-            {
-                Changes.Add(target + ": " + action);
-                Messages.Add(target + ": " + action);
-                return Answer;
-            }
-
-            public void Info(string message) => Messages.Add(message);
-            public void Progress(string activity, string status, int percent) { }
-            public void ProgressDone(string activity) { }
-        }
-
-        private sealed class RecordingObserver : ICallObserver
-        {
-            public List<AwsCallRecord> Calls { get; } = new List<AwsCallRecord>();
-            public void OnCall(AwsCallRecord record) { lock (Calls) Calls.Add(record); }
-            public void OnDebug(string message) { }
         }
     }
 }

@@ -218,26 +218,16 @@ namespace NumeraiAws.Engine.Setup.Environment
 
         private void WaitUntil(string activity, Func<bool> done, TimeSpan timeout)
         {
-            var deadline = DateTime.UtcNow + timeout;
-            var pause = TimeSpan.FromSeconds(1);
-            try
-            {
-                while (!done())
-                {
-                    if (DateTime.UtcNow + pause > deadline)
-                        throw new NumeraiAwsException(ErrorKind.OperationTimeout, "TeardownWaitTimeout",
-                            $"{activity} did not finish within {timeout.TotalMinutes:0} minutes.",
-                            "Run Remove-NumeraiEnvironment again later; it goes on from where it stopped.");
-                    _host.Progress(activity, "Waiting for AWS", -1);
-                    if (_host.Cancellation.WaitHandle.WaitOne(pause)) throw new OperationCanceledException(_host.Cancellation);
-                    pause = TimeSpan.FromSeconds(Math.Min(pause.TotalSeconds * 2, 15));
-                }
-            }
-            finally
-            {
-                _host.ProgressDone(activity);
-            }
+            var outcome = StatusWait.Until(_host, activity, () => done() ? Gone : Present, state => ReferenceEquals(state, Gone),
+                state => state, timeout);
+            if (outcome.TimedOut)
+                throw new NumeraiAwsException(ErrorKind.OperationTimeout, "TeardownWaitTimeout",
+                    $"{activity} did not finish within {timeout.TotalMinutes:0.#} minutes.",
+                    "Run Remove-NumeraiEnvironment again later; it goes on from where it stopped.");
         }
+
+        private static readonly string Gone = "Deleted";
+        private static readonly string Present = "Still being deleted";
 
         private static NumeraiRemovalResult Removed(string kind, string name, string detail = null) =>
             new NumeraiRemovalResult { Kind = kind, Name = name, Outcome = "Removed", Detail = detail };
