@@ -190,6 +190,8 @@ Describe 'Bad input is refused before anything changes' {
             $state.Groups.Count | Should -Be 0
             $state.Users.Count | Should -Be 0
             $state.Credentials.Count | Should -Be 0
+            $state.Roles.Count | Should -Be 0
+            $state.Profiles.Count | Should -Be 0
             $state.Domains.Count | Should -Be 0
             $state.Repositories.Count | Should -Be 0
             ($state | ConvertTo-Json -Depth 5) | Should -Be ($script:StateBefore | ConvertTo-Json -Depth 5)

@@ -134,15 +134,16 @@ function Get-SetupState {
     foreach ($user in $state.Users) {
         $state.Credentials += @((Invoke-AwsCli iam list-service-specific-credentials @('--user-name', $user.UserName, '--service-name', 'codecommit.amazonaws.com')).ServiceSpecificCredentials)
     }
-    $setup = Get-Content $script:SetupScript -Raw
-    $state.Domains = @(); $state.Profiles = @(); $state.Repositories = @()
-    if ($setup -match 'New-NumeraiStudioDomain') {
-        $state.Domains = @((Invoke-AwsCli sagemaker list-domains).Domains)
-        foreach ($domain in $state.Domains) {
-            $state.Profiles += @((Invoke-AwsCli sagemaker list-user-profiles @('--domain-id-equals', $domain.DomainId)).UserProfiles)
-        }
+    $state.Roles = @((Invoke-AwsCli iam list-roles @('--path-prefix', '/numerai/')).Roles)
+    $state.Domains = @((Invoke-AwsCli sagemaker list-domains).Domains)
+    $state.Profiles = @()
+    foreach ($domain in $state.Domains) {
+        $state.Profiles += @((Invoke-AwsCli sagemaker list-user-profiles @('--domain-id-equals', $domain.DomainId)).UserProfiles)
     }
-    if ($setup -match 'New-NumeraiRepository') { $state.Repositories = @((Invoke-AwsCli codecommit list-repositories).repositories) }
+    # moto answers ListRepositories with a 500; repository names are unique, so the one name is asked for.
+    $state.Repositories = @()
+    try { $state.Repositories = @((Invoke-AwsCli codecommit get-repository @('--repository-name', 'numerai-tournament')).repositoryMetadata) }
+    catch { if ("$_" -notmatch 'RepositoryDoesNotExist') { throw } }
     [pscustomobject]$state
 }
 
@@ -166,11 +167,10 @@ function Get-SetupInvariantViolations {
     if ($State.Credentials.Count -lt 1 -or $State.Credentials.Count -gt $maxCredentials) {
         $problems.Add("CodeCommit credentials of the analyst: expected 1..$maxCredentials, found $($State.Credentials.Count)")
     }
-    # The studio and the repository are checked when the setup script makes them.
-    $setup = Get-Content $script:SetupScript -Raw
-    if ($setup -match 'New-NumeraiStudioDomain') { Expect 'SageMaker domains' (($State.Domains.DomainName | Sort-Object) -join ', ') 'numerai' }
-    if ($setup -match 'New-NumeraiStudioUser') { Expect 'SageMaker user profiles' $State.Profiles.Count 1 }
-    if ($setup -match 'New-NumeraiRepository') { Expect 'CodeCommit repositories' (($State.Repositories.repositoryName | Sort-Object) -join ', ') 'numerai-tournament' }
+    Expect 'roles under /numerai/' (($State.Roles.RoleName | Sort-Object) -join ', ') 'numerai-sagemaker-execution'
+    Expect 'SageMaker domains' (($State.Domains.DomainName | Sort-Object) -join ', ') 'numerai'
+    Expect 'SageMaker user profiles' $State.Profiles.Count 1
+    Expect 'CodeCommit repositories' (($State.Repositories.repositoryName | Sort-Object) -join ', ') 'numerai-tournament'
     $deletes = @((Get-ContractRequests).Requests | Where-Object { $_.Operation -like 'Delete*' -or $_.Operation -like 'DELETE *' })
     Expect 'delete requests sent' (($deletes | ForEach-Object { "$($_.Service) $($_.Operation)" }) -join '; ') ''
     , $problems.ToArray()

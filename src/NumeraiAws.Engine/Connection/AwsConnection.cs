@@ -23,6 +23,8 @@ namespace NumeraiAws.Engine.Connection
         private AmazonEC2Client _ec2;
         private readonly System.Collections.Generic.Dictionary<string, ProtocolClient> _protocolClients =
             new System.Collections.Generic.Dictionary<string, ProtocolClient>();
+        private readonly System.Collections.Generic.Dictionary<string, ProtocolClient> _singleAttemptClients =
+            new System.Collections.Generic.Dictionary<string, ProtocolClient>();
 
         internal AwsConnection(AWSCredentials credentials, string credentialSource, string region, string regionSource,
             string endpointUrl, Func<string, string> env, ICallObserver observer)
@@ -205,6 +207,33 @@ namespace NumeraiAws.Engine.Connection
                 () => Task.FromResult(client.Send(new ProtocolRequest(operation, body, path, method)))).Body;
         }
 
+        /// <summary>
+        /// Sends one Query write in a single attempt: for creates that AWS neither deduplicates (no client token)
+        /// nor refuses as a duplicate, a retry after an answer that was lost although the write took effect would
+        /// make a second one. The caller checks whether a failed attempt took effect (<c>Setup/UnsureWrite</c>).
+        /// </summary>
+        internal QueryResponse SendSingleAttempt(ServiceDescription service, QueryRequest request) =>
+            QueryResponse.Parse(SendSingleAttempt(service, request.Action, request.IsWrite, request.ToBody(service.ApiVersion)), request.Action);
+
+        /// <summary>The JSON 1.1 form of <see cref="SendSingleAttempt(ServiceDescription, QueryRequest)"/>.</summary>
+        internal System.Text.Json.JsonElement SendJsonSingleAttempt(ServiceDescription service, string operation, bool isWrite,
+            System.Collections.Generic.IDictionary<string, object> body) =>
+            JsonBody.Read(SendSingleAttempt(service, operation, isWrite, JsonBody.Write(body)));
+
+        private byte[] SendSingleAttempt(ServiceDescription service, string operation, bool isWrite, byte[] body)
+        {
+            if (!_singleAttemptClients.TryGetValue(service.ServiceId, out var client))
+            {
+                var endpoint = EndpointFor(service);
+                var config = new ProtocolClientConfig(service, endpoint.Url, endpoint.SigningRegion) { MaxErrorRetry = 0 };
+                ApplyTimeout(config);
+                client = new ProtocolClient(Credentials, config);
+                _singleAttemptClients[service.ServiceId] = client;
+            }
+            return Call(service.ServiceId, operation, isWrite,
+                () => Task.FromResult(client.Send(new ProtocolRequest(operation, body)))).Body;
+        }
+
         private void Record(string service, string operation, bool isWrite, TimeSpan duration, string requestId, string errorCode, DateTime started)
         {
             var record = new AwsCallRecord(service, operation, isWrite, duration, requestId, errorCode, started);
@@ -218,6 +247,7 @@ namespace NumeraiAws.Engine.Connection
             _s3?.Dispose();
             _ec2?.Dispose();
             foreach (var client in _protocolClients.Values) client.Dispose();
+            foreach (var client in _singleAttemptClients.Values) client.Dispose();
         }
     }
 

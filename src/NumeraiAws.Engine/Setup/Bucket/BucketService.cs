@@ -144,7 +144,7 @@ namespace NumeraiAws.Engine.Setup.Bucket
                 {
                     return run.Tag(wanted, new Dictionary<string, string>(StringComparer.Ordinal)) ? wanted : null;
                 }
-                catch (NumeraiAwsException e) when (attempt < 4 && IsTransient(e))
+                catch (NumeraiAwsException e) when (attempt < 4 && UnsureWrite.IsTransient(e))
                 {
                     host.Info($"Tagging the new bucket {name} failed ({e.Reason}); trying again in {pause.TotalSeconds:0} s.");
                     if (host.Cancellation.WaitHandle.WaitOne(pause)) throw new OperationCanceledException(host.Cancellation);
@@ -152,10 +152,6 @@ namespace NumeraiAws.Engine.Setup.Bucket
                 }
             }
         }
-
-        private static bool IsTransient(NumeraiAwsException e) =>
-            e.Kind == ErrorKind.ConnectionError || e.Kind == ErrorKind.OperationTimeout ||
-            e is AwsServiceException aws && (aws.IsThrottling || (int)aws.StatusCode >= 500);
 
         /// <summary>The names of the account's buckets that start with "numerai-", for tab completion.</summary>
         public static IReadOnlyList<string> ListNumeraiBucketNames(AwsConnection connection, CancellationToken cancellation = default(CancellationToken)) =>

@@ -113,7 +113,18 @@ namespace NumeraiAws.Engine.Setup.Identity
                 if (!createApproved && !host.ShouldChange(user, createAction)) return result;
                 try
                 {
-                    minted = ToModel(iam.CreateServiceSpecificCredential(user, service), "Created");
+                    // A second credential would follow a blind retry of a create whose answer was lost; one that
+                    // appeared since the list is that create's, and a reset gives it the password the answer held.
+                    var known = existing.Select(c => c.ServiceSpecificCredentialId).ToList();
+                    minted = ToModel(UnsureWrite.Run(host, $"Creating CodeCommit credentials for {user}",
+                        () => iam.CreateServiceSpecificCredential(user, service),
+                        () =>
+                        {
+                            var appeared = iam.ListServiceSpecificCredentials(user, service)
+                                .Where(c => !known.Contains(c.ServiceSpecificCredentialId))
+                                .OrderBy(c => c.CreateDate ?? DateTime.MaxValue).FirstOrDefault();
+                            return appeared == null ? null : iam.ResetServiceSpecificCredential(user, appeared.ServiceSpecificCredentialId);
+                        }), "Created");
                 }
                 catch (AwsServiceException e) when (e.ErrorCode == "LimitExceeded")
                 {
