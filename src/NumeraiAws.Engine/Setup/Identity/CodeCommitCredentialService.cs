@@ -113,8 +113,9 @@ namespace NumeraiAws.Engine.Setup.Identity
                 if (!createApproved && !host.ShouldChange(user, createAction)) return result;
                 try
                 {
-                    // A second credential would follow a blind retry of a create whose answer was lost; one that
-                    // appeared since the list is that create's, and a reset gives it the password the answer held.
+                    // A blind retry of a create whose answer was lost would make a second credential. One that
+                    // appeared since the list is that create's; its password went with the answer, so a reset gives
+                    // it a new one instead.
                     var known = existing.Select(c => c.ServiceSpecificCredentialId).ToList();
                     minted = ToModel(UnsureWrite.Run(host, $"Creating CodeCommit credentials for {user}",
                         () => iam.CreateServiceSpecificCredential(user, service),
