@@ -26,6 +26,9 @@
         'New-NumeraiRepository'
         'New-NumeraiStudioDomain'
         'New-NumeraiStudioUser'
+        'New-NumeraiBudget'
+        'Repair-NumeraiAccountHardening'
+        'Test-NumeraiAccountHardening'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -24,3 +24,4 @@ $policy | New-NumeraiAnalystGroup |
     New-NumeraiCodeCommitCredential -OutFile ./codecommit-credentials.csv
 $policy | New-NumeraiStudioDomain | New-NumeraiStudioUser
 New-NumeraiRepository
+Test-NumeraiAccountHardening

@@ -48,6 +48,7 @@ public static class Program
         var calls = new CallLog();
         var iam = new IamServiceSpecificCredentials(upstream, calls);
         var sageMaker = new SageMakerUserProfiles(upstream, calls);
+        var budgets = new BudgetSubscribers(upstream, calls);
         var faults = new FaultInjector();
 
         // The host's own answer to a request, or null: moto's business.
@@ -57,6 +58,8 @@ public static class Program
             if (request.Scope?.Service == "iam") answer = await iam.TryHandleAsync(request);
             else if (request.Scope?.Service == "sagemaker" && HttpMethods.IsPost(request.Http.Method))
                 answer = await sageMaker.TryHandleAsync(request);
+            else if (request.Scope?.Service == "budgets" && HttpMethods.IsPost(request.Http.Method))
+                answer = await budgets.TryHandleAsync(request);
             return answer;
         }
 
@@ -88,7 +91,7 @@ public static class Program
 
             if (context.Request.Path.StartsWithSegments("/_contract"))
             {
-                await ControlAsync(request, upstream, calls, iam, sageMaker, faults);
+                await ControlAsync(request, upstream, calls, iam, sageMaker, budgets, faults);
                 return;
             }
 
@@ -161,7 +164,7 @@ public static class Program
     ///   GET  /_contract/requests                               {"Count", "Requests": [{"Service","Operation"}]}
     /// </summary>
     private static async Task ControlAsync(ContractRequest request, Upstream upstream, CallLog calls,
-        IamServiceSpecificCredentials iam, SageMakerUserProfiles sageMaker, FaultInjector faults)
+        IamServiceSpecificCredentials iam, SageMakerUserProfiles sageMaker, BudgetSubscribers budgets, FaultInjector faults)
     {
         var context = request.Context;
         var path = context.Request.Path.Value?.TrimEnd('/');
@@ -205,6 +208,7 @@ public static class Program
         {
             iam.Reset();
             sageMaker.Reset();
+            budgets.Reset();
             calls.Clear();
             faults.Reset();
             var moto = await upstream.ResetAsync(context.RequestAborted);

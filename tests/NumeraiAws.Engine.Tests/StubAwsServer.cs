@@ -43,6 +43,13 @@ namespace NumeraiAws.Engine.Tests
         public StubAwsServer Error(string code, string message, int status = 400) =>
             Enqueue(status, $"{{\"__type\":\"{code}\",\"message\":\"{message}\"}}", code);
 
+        /// <summary>Queues an XML answer (Query and REST-XML protocols): a result, or an &lt;Error&gt; body with a 4xx status.</summary>
+        public StubAwsServer Xml(int status, string xml)
+        {
+            _responses.Enqueue(new StubResponse { Status = status, Body = xml, ContentType = "text/xml" });
+            return this;
+        }
+
         private StubAwsServer Enqueue(int status, string json, string errorType)
         {
             _responses.Enqueue(new StubResponse { Status = status, Body = json, ErrorType = errorType });
@@ -80,6 +87,7 @@ namespace NumeraiAws.Engine.Tests
                         Target = context.Request.Headers["X-Amz-Target"],
                         ContentType = context.Request.ContentType,
                         Authorization = context.Request.Headers["Authorization"],
+                        Headers = new System.Collections.Specialized.NameValueCollection(context.Request.Headers),
                         Body = body,
                     });
                 }
@@ -90,7 +98,7 @@ namespace NumeraiAws.Engine.Tests
 
                 var bytes = Encoding.UTF8.GetBytes(response.Body);
                 context.Response.StatusCode = response.Status;
-                context.Response.ContentType = "application/x-amz-json-1.1";
+                context.Response.ContentType = response.ContentType ?? "application/x-amz-json-1.1";
                 context.Response.Headers["x-amzn-RequestId"] = "stub-request-" + Requests.Count;
                 if (response.ErrorType != null) context.Response.Headers["x-amzn-ErrorType"] = response.ErrorType;
                 context.Response.ContentLength64 = bytes.Length;
@@ -120,6 +128,7 @@ namespace NumeraiAws.Engine.Tests
             public int Status;
             public string Body;
             public string ErrorType;
+            public string ContentType;
         }
     }
 
@@ -130,6 +139,8 @@ namespace NumeraiAws.Engine.Tests
         public string Target { get; set; }
         public string ContentType { get; set; }
         public string Authorization { get; set; }
+        /// <summary>Every request header as received (REST protocols bind parameters to headers).</summary>
+        public System.Collections.Specialized.NameValueCollection Headers { get; set; }
         public string Body { get; set; }
     }
 }

@@ -25,6 +25,8 @@ namespace NumeraiAws.Engine.Connection
             new System.Collections.Generic.Dictionary<string, ProtocolClient>();
         private readonly System.Collections.Generic.Dictionary<string, ProtocolClient> _singleAttemptClients =
             new System.Collections.Generic.Dictionary<string, ProtocolClient>();
+        private readonly System.Collections.Generic.Dictionary<string, AmazonS3Client> _regionalS3 =
+            new System.Collections.Generic.Dictionary<string, AmazonS3Client>();
 
         internal AwsConnection(AWSCredentials credentials, string credentialSource, string region, string regionSource,
             string endpointUrl, Func<string, string> env, ICallObserver observer)
@@ -83,7 +85,8 @@ namespace NumeraiAws.Engine.Connection
         /// </summary>
         public ResolvedEndpoint EndpointFor(string serviceId, string endpointPrefix, bool isGlobal)
         {
-            var signingRegion = isGlobal ? Partition.GlobalRegion : Region;
+            var signingRegion = serviceId == ServiceDescription.Budgets.ServiceId ? Partition.ImplicitGlobalRegion
+                : isGlobal ? Partition.GlobalRegion : Region;
             if (ExplicitEndpointUrl != null) return new ResolvedEndpoint(ExplicitEndpointUrl, signingRegion, "-EndpointUrl", true);
             var variable = "AWS_ENDPOINT_URL_" + serviceId.ToUpperInvariant().Replace(' ', '_');
             var specific = _env(variable);
@@ -101,27 +104,55 @@ namespace NumeraiAws.Engine.Connection
             string host;
             if (serviceId == ServiceDescription.Iam.ServiceId) host = Partition.IamHost;
             else if (serviceId == ServiceDescription.Account.ServiceId) host = Partition.AccountHost;
+            else if (serviceId == ServiceDescription.Budgets.ServiceId) host = Partition.BudgetsHost;
             else host = $"{endpointPrefix}.{Region}.{Partition.DnsSuffix}";
             return new ResolvedEndpoint("https://" + host, signingRegion, "the partition's public endpoint", false);
         }
 
         public ResolvedEndpoint EndpointFor(ServiceDescription service) => EndpointFor(service.ServiceId, service.EndpointPrefix, service.IsGlobal);
 
-        internal ProtocolClient ClientFor(ServiceDescription service)
+        /// <remarks>
+        /// A hostPrefix is prepended to the public endpoint's host, as the service model asks (S3 Control:
+        /// "ACCOUNT."). It is not applied to a custom endpoint: an emulator on 127.0.0.1 has no such host names and
+        /// serves those operations path-style.
+        /// </remarks>
+        internal ProtocolClient ClientFor(ServiceDescription service, string hostPrefix = null)
         {
-            if (_protocolClients.TryGetValue(service.ServiceId, out var existing)) return existing;
+            var key = service.ServiceId + "|" + hostPrefix;
+            if (_protocolClients.TryGetValue(key, out var existing)) return existing;
             var endpoint = EndpointFor(service);
-            _observer?.OnDebug($"{service.ServiceId} endpoint {endpoint.Url} (from {endpoint.Source}), signing region {endpoint.SigningRegion}.");
-            var config = new ProtocolClientConfig(service, endpoint.Url, endpoint.SigningRegion);
+            var url = endpoint.Url;
+            if (!string.IsNullOrEmpty(hostPrefix) && !endpoint.IsCustom)
+            {
+                var uri = new Uri(url);
+                url = new UriBuilder(uri) { Host = hostPrefix + uri.Host }.Uri.ToString();
+            }
+            _observer?.OnDebug($"{service.ServiceId} endpoint {url} (from {endpoint.Source}), signing region {endpoint.SigningRegion}.");
+            var config = new ProtocolClientConfig(service, url, endpoint.SigningRegion);
             ApplyTimeout(config);
             var client = new ProtocolClient(Credentials, config);
-            _protocolClients[service.ServiceId] = client;
+            _protocolClients[key] = client;
             return client;
         }
 
         internal AmazonSecurityTokenServiceClient Sts => _sts ?? (_sts = new AmazonSecurityTokenServiceClient(Credentials, Configure(new AmazonSecurityTokenServiceConfig(), "STS", "sts", false)));
         internal AmazonS3Client S3 => _s3 ?? (_s3 = CreateS3());
         internal AmazonEC2Client Ec2 => _ec2 ?? (_ec2 = new AmazonEC2Client(Credentials, Configure(new AmazonEC2Config(), "EC2", "ec2", false)));
+
+        /// <summary>
+        /// An S3 client for a bucket in <paramref name="region"/>: S3 answers requests about a bucket from its own
+        /// region only. With a custom endpoint (an emulator) or the connection's own region, the one S3 client.
+        /// </summary>
+        internal AmazonS3Client S3For(string region)
+        {
+            if (string.IsNullOrEmpty(region) || region == Region || EndpointFor("S3", "s3", false).IsCustom) return S3;
+            if (_regionalS3.TryGetValue(region, out var existing)) return existing;
+            var config = new AmazonS3Config { RetryMode = RequestRetryMode.Standard, RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(region) };
+            ApplyTimeout(config);
+            var client = new AmazonS3Client(Credentials, config);
+            _regionalS3[region] = client;
+            return client;
+        }
 
         private AmazonS3Client CreateS3()
         {
@@ -200,11 +231,12 @@ namespace NumeraiAws.Engine.Connection
             JsonBody.Read(Send(service, operation, isWrite, JsonBody.Write(body)));
 
         /// <summary>Sends one operation through our own protocol client.</summary>
-        internal byte[] Send(ServiceDescription service, string operation, bool isWrite, byte[] body, string path = "/", string method = "POST")
+        internal byte[] Send(ServiceDescription service, string operation, bool isWrite, byte[] body, string path = "/", string method = "POST",
+            System.Collections.Generic.IReadOnlyDictionary<string, string> headers = null, string hostPrefix = null)
         {
-            var client = ClientFor(service);
+            var client = ClientFor(service, hostPrefix);
             return Call(service.ServiceId, operation, isWrite,
-                () => Task.FromResult(client.Send(new ProtocolRequest(operation, body, path, method)))).Body;
+                () => Task.FromResult(client.Send(new ProtocolRequest(operation, body, path, method, headers)))).Body;
         }
 
         /// <summary>
@@ -248,6 +280,7 @@ namespace NumeraiAws.Engine.Connection
             _ec2?.Dispose();
             foreach (var client in _protocolClients.Values) client.Dispose();
             foreach (var client in _singleAttemptClients.Values) client.Dispose();
+            foreach (var client in _regionalS3.Values) client.Dispose();
         }
     }
 

@@ -8,9 +8,11 @@ namespace NumeraiAws.Engine.Connection
     /// <summary>An AWS partition: its name, DNS suffix and the region that signs its global services.</summary>
     public sealed class AwsPartition
     {
-        private AwsPartition(string name, string dnsSuffix, string globalRegion, string iamHost, string accountHost)
+        private AwsPartition(string name, string dnsSuffix, string globalRegion, string iamHost, string accountHost,
+            string implicitGlobalRegion)
         {
             Name = name; DnsSuffix = dnsSuffix; GlobalRegion = globalRegion; IamHost = iamHost; AccountHost = accountHost;
+            ImplicitGlobalRegion = implicitGlobalRegion;
         }
 
         public string Name { get; }
@@ -19,10 +21,17 @@ namespace NumeraiAws.Engine.Connection
         public string GlobalRegion { get; }
         public string IamHost { get; }
         public string AccountHost { get; }
+        /// <summary>
+        /// The partition's "implicit global region" of the SDK endpoint rules: it signs the newer global services
+        /// (AWS Budgets), which for aws-cn is cn-northwest-1, not IAM's cn-north-1.
+        /// </summary>
+        public string ImplicitGlobalRegion { get; }
+        /// <summary>AWS Budgets' one endpoint in this partition: budgets.amazonaws.com, budgets.amazonaws.com.cn.</summary>
+        public string BudgetsHost => "budgets." + DnsSuffix;
 
-        public static readonly AwsPartition Aws = new AwsPartition("aws", "amazonaws.com", "us-east-1", "iam.amazonaws.com", "account.us-east-1.amazonaws.com");
-        public static readonly AwsPartition China = new AwsPartition("aws-cn", "amazonaws.com.cn", "cn-north-1", "iam.cn-north-1.amazonaws.com.cn", "account.cn-northwest-1.amazonaws.com.cn");
-        public static readonly AwsPartition GovCloud = new AwsPartition("aws-us-gov", "amazonaws.com", "us-gov-west-1", "iam.us-gov.amazonaws.com", "account.us-gov-west-1.amazonaws.com");
+        public static readonly AwsPartition Aws = new AwsPartition("aws", "amazonaws.com", "us-east-1", "iam.amazonaws.com", "account.us-east-1.amazonaws.com", "us-east-1");
+        public static readonly AwsPartition China = new AwsPartition("aws-cn", "amazonaws.com.cn", "cn-north-1", "iam.cn-north-1.amazonaws.com.cn", "account.cn-northwest-1.amazonaws.com.cn", "cn-northwest-1");
+        public static readonly AwsPartition GovCloud = new AwsPartition("aws-us-gov", "amazonaws.com", "us-gov-west-1", "iam.us-gov.amazonaws.com", "account.us-gov-west-1.amazonaws.com", "us-gov-west-1");
 
         public static AwsPartition ForRegion(string region)
         {

@@ -9,5 +9,7 @@ namespace NumeraiAws.Engine.Protocol
         Json11,
         /// <summary>REST-JSON: the operation is in the path (Account).</summary>
         RestJson,
+        /// <summary>REST-XML: method and path name the operation, parameters travel in headers, the body is XML (S3 Control).</summary>
+        RestXml,
     }
 }

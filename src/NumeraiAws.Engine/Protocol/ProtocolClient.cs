@@ -11,7 +11,8 @@ using Amazon.Runtime.Internal.Transform;
 namespace NumeraiAws.Engine.Protocol
 {
     /// <summary>
-    /// A service client for the services that have no AWSSDK package here (IAM, SageMaker, CodeCommit, Account).
+    /// A service client for the services that have no AWSSDK package here (IAM, SageMaker, CodeCommit, Account,
+    /// S3 Control, Budgets).
     /// It is an <see cref="AmazonServiceClient"/>, so every call goes through AWSSDK.Core's own runtime pipeline:
     /// credential resolution, SigV4 signing, retries with backoff on throttling and 5xx, clock-skew correction and
     /// its HTTP stack. Only the marshalling of our few operations is ours; none of the signing or crypto is.
@@ -46,7 +47,7 @@ namespace NumeraiAws.Engine.Protocol
             var options = new InvokeOptions
             {
                 RequestMarshaller = new ProtocolRequestMarshaller(_service),
-                ResponseUnmarshaller = _service.Protocol == AwsProtocol.Query
+                ResponseUnmarshaller = _service.Protocol == AwsProtocol.Query || _service.Protocol == AwsProtocol.RestXml
                     ? (ResponseUnmarshaller)RawXmlResponseUnmarshaller.Instance
                     : RawJsonResponseUnmarshaller.Instance,
             };
@@ -132,18 +133,22 @@ namespace NumeraiAws.Engine.Protocol
     /// <summary>One operation of a <see cref="ProtocolClient"/>, already serialised.</summary>
     internal sealed class ProtocolRequest : AmazonWebServiceRequest
     {
-        public ProtocolRequest(string operation, byte[] body, string path = "/", string httpMethod = "POST")
+        public ProtocolRequest(string operation, byte[] body, string path = "/", string httpMethod = "POST",
+            IReadOnlyDictionary<string, string> headers = null)
         {
             Operation = operation;
             Body = body ?? new byte[0];
             Path = path;
             HttpMethod = httpMethod;
+            Headers = headers ?? new Dictionary<string, string>();
         }
 
         public string Operation { get; }
         public byte[] Body { get; }
         public string Path { get; }
         public string HttpMethod { get; }
+        /// <summary>REST protocols: operation parameters bound to headers (e.g. S3 Control's x-amz-account-id).</summary>
+        public IReadOnlyDictionary<string, string> Headers { get; }
     }
 
     /// <summary>The raw body of a successful response; the typed clients parse it.</summary>
@@ -178,7 +183,12 @@ namespace NumeraiAws.Engine.Protocol
                 case AwsProtocol.RestJson:
                     request.Headers["Content-Type"] = "application/json";
                     break;
+                case AwsProtocol.RestXml:
+                    // A GET or an empty PUT carries no payload, so it declares no content type either.
+                    if (source.Body.Length > 0) request.Headers["Content-Type"] = "application/xml";
+                    break;
             }
+            foreach (var header in source.Headers) request.Headers[header.Key] = header.Value;
             return request;
         }
     }
@@ -191,14 +201,20 @@ namespace NumeraiAws.Engine.Protocol
         {
             var body = ResponseBodies.Read(context, context.Stream);
             var response = new ProtocolResponse { Body = body };
-            response.ResponseMetadata = new ResponseMetadata { RequestId = RequestIds.FromXml(body) };
+            // Query responses end with <RequestId>; REST-XML ones (S3 Control) carry it in a header only.
+            response.ResponseMetadata = new ResponseMetadata
+            {
+                RequestId = RequestIds.FromXml(body) ?? context.ResponseData?.GetHeaderValue("x-amz-request-id")
+                    ?? context.ResponseData?.GetHeaderValue("x-amzn-RequestId"),
+            };
             return response;
         }
 
         public override AmazonServiceException UnmarshallException(XmlUnmarshallerContext context, Exception innerException, HttpStatusCode statusCode)
         {
             var error = ErrorBodies.ParseXml(ResponseBodies.Read(context, context.Stream));
-            var requestId = error.RequestId ?? context.ResponseData?.GetHeaderValue("x-amzn-RequestId");
+            var requestId = error.RequestId ?? context.ResponseData?.GetHeaderValue("x-amzn-RequestId")
+                ?? context.ResponseData?.GetHeaderValue("x-amz-request-id");
             return new AmazonServiceException(error.Message, innerException, error.Type, error.Code, requestId, statusCode);
         }
 

@@ -37,5 +37,14 @@ namespace NumeraiAws.Engine.Protocol
             new ServiceDescription("CodeCommit", "codecommit", "codecommit", AwsProtocol.Json11, "2015-04-13", "CodeCommit_20150413");
         public static readonly ServiceDescription Account =
             new ServiceDescription("Account", "account", "account", AwsProtocol.RestJson, "2021-02-01", isGlobal: true);
+        /// <summary>
+        /// S3 Control (account-level S3 settings): regional, signed as "s3", and on AWS addressed at
+        /// ACCOUNT.s3-control.REGION; the SDK service id "S3 Control" names AWS_ENDPOINT_URL_S3_CONTROL.
+        /// </summary>
+        public static readonly ServiceDescription S3Control =
+            new ServiceDescription("S3 Control", "s3-control", "s3", AwsProtocol.RestXml, "2018-08-20");
+        /// <summary>AWS Budgets: one endpoint per partition (budgets.amazonaws.com), JSON 1.1.</summary>
+        public static readonly ServiceDescription Budgets =
+            new ServiceDescription("Budgets", "budgets", "budgets", AwsProtocol.Json11, "2016-10-20", "AWSBudgetServiceGateway", isGlobal: true);
     }
 }

@@ -219,7 +219,9 @@ namespace NumeraiAws.Engine.Clients.Iam
             Page(Read("ListAccountAliases"), marker, maxItems);
 
         // It starts a job in IAM, so it counts as a write.
-        public static QueryRequest GenerateCredentialReport() => Write("GenerateCredentialReport");
+        // AWS rates this action "Read" (Service Authorization Reference): it changes nothing a user owns, so an
+        // audit that generates the report still counts as a run with no write call.
+        public static QueryRequest GenerateCredentialReport() => Read("GenerateCredentialReport");
 
         public static QueryRequest GetCredentialReport() => Read("GetCredentialReport");
 
