@@ -16,7 +16,7 @@ internal enum FaultKind
     Throttling,
     /// <summary>The connection is aborted before anything is forwarded: the request never took effect.</summary>
     Reset,
-    /// <summary>The request waits StallSeconds, then is forwarded even if the client gave up: a late delivery.</summary>
+    /// <summary>The request waits StallSeconds, then goes on if the client still waits; else it is dropped.</summary>
     Stall,
     /// <summary>The request is forwarded (it takes effect) and then answered with 500: the idempotency trap.</summary>
     AfterSuccess500,

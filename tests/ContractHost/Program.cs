@@ -111,11 +111,12 @@ public static class Program
                     context.Abort();
                     break;
                 case FaultKind.Stall:
-                    // The pause ignores the client: a request it gave up on is still delivered, late, like a slow
-                    // service that finishes work nobody is waiting for any more.
+                    // A slow path to the service: after the pause the request goes on only if its client still waits.
+                    // One the client gave up on is dropped, as a proxy drops the request of a client that hung up;
+                    // delivering it late would make duplicates no client can prevent for creates that AWS does
+                    // not deduplicate (AfterSuccess500 is the fault for "took effect but looked failed").
                     await Task.Delay(TimeSpan.FromSeconds(faults.StallSeconds), CancellationToken.None);
-                    if (context.RequestAborted.IsCancellationRequested) await ServeSilentlyAsync(request.Detached(CancellationToken.None));
-                    else await ServeAsync(request);
+                    if (!context.RequestAborted.IsCancellationRequested) await ServeAsync(request);
                     break;
                 case FaultKind.AfterSuccess500:
                     await ServeSilentlyAsync(request.Detached(CancellationToken.None));

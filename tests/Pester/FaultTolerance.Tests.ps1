@@ -22,6 +22,7 @@ BeforeAll {
         then, with faults off, one run that must converge and one more that must change nothing.
         #>
         param([double] $Rate, [int] $Seed, [int] $Runs, [string[]] $Kinds)
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
         Reset-TestEmulator
         $work = Join-Path ([System.IO.Path]::GetTempPath()) "numeraiaws-faults-$PID-$Seed"
         New-Item -ItemType Directory -Force -Path $work | Out-Null
@@ -54,8 +55,9 @@ BeforeAll {
         }
         $reasons = ($failures | Group-Object { Get-FailureReason $_.ErrorRecord } | ForEach-Object { "$($_.Name) x$($_.Count)" }) -join ', '
         $injectedText = ($injected.GetEnumerator() | Where-Object Value | Sort-Object Name | ForEach-Object { "$($_.Name) x$($_.Value)" }) -join ', '
-        Write-Host ("  faults {0:P0} seed {1}: {2} runs, {3} succeeded; injected [{4}]; failures [{5}]; converged {6}; Git credentials {7}; violations {8}" -f
-            $Rate, $Seed, $Runs, ($Runs - $failures.Count), $injectedText, $reasons, $converge.Succeeded, $state.Credentials.Count, $scenario.Violations.Count)
+        Write-Host ("  faults {0:P0} seed {1}: {2} runs, {3} succeeded; injected [{4}]; failures [{5}]; converged {6}; Git credentials {7}; violations {8}; {9:0} s" -f
+            $Rate, $Seed, $Runs, ($Runs - $failures.Count), $injectedText, $reasons, $converge.Succeeded, $state.Credentials.Count,
+            $scenario.Violations.Count, $watch.Elapsed.TotalSeconds)
         $script:Summary.Add($scenario)
         $scenario
     }
