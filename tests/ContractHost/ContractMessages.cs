@@ -53,13 +53,26 @@ internal sealed class ContractRequest
         Context = context;
         Body = body;
         Scope = scope;
+        Aborted = context.RequestAborted;
+    }
+
+    private ContractRequest(ContractRequest original, CancellationToken aborted)
+        : this(original.Context, original.Body, original.Scope)
+    {
+        Aborted = aborted;
     }
 
     public HttpContext Context { get; }
     public byte[] Body { get; }
     public SigV4Scope Scope { get; }
     public HttpRequest Http => Context.Request;
-    public CancellationToken Aborted => Context.RequestAborted;
+    public CancellationToken Aborted { get; }
+
+    /// <summary>
+    /// The same request, carried out to the end even when the client hangs up: an injected fault lets a request
+    /// take effect after (or regardless of) the answer the client got, as a real service may.
+    /// </summary>
+    public ContractRequest Detached(CancellationToken cancellation) => new(this, cancellation);
 
     /// <summary>
     /// AWS Query parameters: the form-encoded body of a POST, plus the query string (the protocol allows GET too).

@@ -53,26 +53,7 @@ internal sealed class Upstream : IDisposable
     /// <summary>Copies the request to moto and moto's response back to the client, unchanged.</summary>
     public async Task ForwardAsync(ContractRequest request)
     {
-        var http = request.Http;
-        // RawTarget is the request-target exactly as the client sent it: re-encoding the decoded Path could change
-        // an S3 key's escaping, and the SigV4 canonical URI would then no longer be the one that was signed.
-        var rawTarget = request.Context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (string.IsNullOrEmpty(rawTarget)) rawTarget = http.Path.ToUriComponent() + http.QueryString.ToUriComponent();
-
-        using var message = new HttpRequestMessage(new HttpMethod(http.Method), new Uri(BaseUri, rawTarget));
-        // Keep the client's Host: moto derives S3 virtual-host buckets and the URLs it returns from it, and those
-        // URLs must point back at this host, which is the endpoint the client knows.
-        message.Headers.Host = http.Host.Value;
-        var hasBody = request.Body.Length > 0 || http.ContentLength.HasValue || http.Headers.ContainsKey("Transfer-Encoding");
-        if (hasBody) message.Content = new ByteArrayContent(request.Body);
-        foreach (var (name, values) in http.Headers)
-        {
-            if (RequestHeadersNotCopied.Contains(name)) continue;
-            if (!message.Headers.TryAddWithoutValidation(name, (IEnumerable<string>)values))
-                message.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string>)values);
-        }
-        if (message.Content != null) message.Content.Headers.ContentLength = request.Body.Length;
-
+        using var message = ForwardedMessage(request);
         HttpResponseMessage response;
         try
         {
@@ -97,6 +78,50 @@ internal sealed class Upstream : IDisposable
             await using var body = await response.Content.ReadAsStreamAsync(request.Aborted);
             await body.CopyToAsync(outgoing.Body, request.Aborted);
         }
+    }
+
+    /// <summary>
+    /// Copies the request to moto and reads moto's answer to the end, but gives the client nothing: the request
+    /// takes effect upstream while the host answers something else (an injected fault). The cancellation is the
+    /// caller's, not the client's, so that a late delivery still arrives after the client gave up.
+    /// </summary>
+    public async Task<int> ForwardDiscardingAnswerAsync(ContractRequest request, CancellationToken cancellation)
+    {
+        using var message = ForwardedMessage(request);
+        try
+        {
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellation);
+            return (int)response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return StatusCodes.Status502BadGateway;
+        }
+    }
+
+    /// <summary>The request as moto should see it: same method, raw target, headers (less hop-by-hop ones) and body.</summary>
+    private HttpRequestMessage ForwardedMessage(ContractRequest request)
+    {
+        var http = request.Http;
+        // RawTarget is the request-target exactly as the client sent it: re-encoding the decoded Path could change
+        // an S3 key's escaping, and the SigV4 canonical URI would then no longer be the one that was signed.
+        var rawTarget = request.Context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(rawTarget)) rawTarget = http.Path.ToUriComponent() + http.QueryString.ToUriComponent();
+
+        var message = new HttpRequestMessage(new HttpMethod(http.Method), new Uri(BaseUri, rawTarget));
+        // Keep the client's Host: moto derives S3 virtual-host buckets and the URLs it returns from it, and those
+        // URLs must point back at this host, which is the endpoint the client knows.
+        message.Headers.Host = http.Host.Value;
+        var hasBody = request.Body.Length > 0 || http.ContentLength.HasValue || http.Headers.ContainsKey("Transfer-Encoding");
+        if (hasBody) message.Content = new ByteArrayContent(request.Body);
+        foreach (var (name, values) in http.Headers)
+        {
+            if (RequestHeadersNotCopied.Contains(name)) continue;
+            if (!message.Headers.TryAddWithoutValidation(name, (IEnumerable<string>)values))
+                message.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string>)values);
+        }
+        if (message.Content != null) message.Content.Headers.ContentLength = request.Body.Length;
+        return message;
     }
 
     /// <summary>

@@ -437,7 +437,20 @@ Describe 'New-NumeraiBucket' {
         BeforeAll {
             # Every bucket made above carries our tags; this context needs an account with none.
             Reset-TestEmulator
+            $script:DefaultHistoryBefore = @(Get-NumeraiAwsCallHistory).Count
             $script:Default = New-NumeraiBucket
+        }
+
+        It 'tags the new bucket right after creating it, so that a run stopped half-way finds it again' {
+            Get-OperationsSince $script:DefaultHistoryBefore | Should -Be @(
+                'ListBuckets', 'PutBucket', 'PutBucketTagging',
+                'GetPublicAccessBlock', 'PutPublicAccessBlock',
+                'GetBucketOwnershipControls', 'PutBucketOwnershipControls',
+                'GetBucketEncryption', 'PutBucketEncryption',
+                'GetBucketVersioning', 'PutBucketVersioning',
+                'GetLifecycleConfiguration', 'PutLifecycleConfiguration',
+                'GetBucketPolicy', 'PutBucketPolicy')
+            $script:Default.Changed | Should -Be @('Bucket', 'Tags', 'PublicAccessBlock', 'OwnershipControls', 'Encryption', 'Versioning', 'Lifecycle', 'Policy')
         }
 
         It 'creates a bucket with a random name that says nothing about the account' {

@@ -23,6 +23,8 @@ namespace NumeraiAws.Engine.Connection
         private AmazonEC2Client _ec2;
         private readonly System.Collections.Generic.Dictionary<string, ProtocolClient> _protocolClients =
             new System.Collections.Generic.Dictionary<string, ProtocolClient>();
+        private readonly System.Collections.Generic.Dictionary<string, ProtocolClient> _singleAttemptClients =
+            new System.Collections.Generic.Dictionary<string, ProtocolClient>();
         private readonly System.Collections.Generic.Dictionary<string, AmazonS3Client> _regionalS3 =
             new System.Collections.Generic.Dictionary<string, AmazonS3Client>();
 
@@ -37,7 +39,37 @@ namespace NumeraiAws.Engine.Connection
             ExplicitEndpointUrl = endpointUrl;
             _env = env;
             _observer = observer;
+            HttpTimeout = ReadHttpTimeout(env);
             observer?.OnDebug($"Credentials from {credentialSource}; region '{region}' from {regionSource}; partition {Partition.Name}.");
+            if (HttpTimeout.HasValue)
+                observer?.OnDebug($"HTTP timeout {HttpTimeout.Value.TotalSeconds:0.###} s per attempt (from {HttpTimeoutVariable}).");
+        }
+
+        /// <summary>The environment variable that shortens the per-attempt HTTP timeout (seconds; tests use it).</summary>
+        public const string HttpTimeoutVariable = "NUMERAIAWS_HTTP_TIMEOUT_SECONDS";
+
+        /// <summary>
+        /// The HTTP timeout of one attempt of every client, or null for the SDK's default. A request that hangs
+        /// then fails that attempt and the SDK's retry policy decides what happens next, instead of the
+        /// command waiting for minutes.
+        /// </summary>
+        public TimeSpan? HttpTimeout { get; }
+
+        private static TimeSpan? ReadHttpTimeout(Func<string, string> env)
+        {
+            var text = env?.Invoke(HttpTimeoutVariable);
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            if (!double.TryParse(text.Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                || double.IsNaN(seconds) || seconds <= 0 || seconds > 3600)
+                throw new NumeraiAwsException(ErrorKind.InvalidArgument, "InvalidHttpTimeout",
+                    $"{HttpTimeoutVariable} is '{text}', which is not a number of seconds between 0 and 3600.",
+                    $"Set {HttpTimeoutVariable} to a number of seconds such as 30, or remove it to use the SDK's default.", text);
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        private void ApplyTimeout(ClientConfig config)
+        {
+            if (HttpTimeout.HasValue) config.Timeout = HttpTimeout.Value;
         }
 
         internal AWSCredentials Credentials { get; }
@@ -96,7 +128,9 @@ namespace NumeraiAws.Engine.Connection
                 url = new UriBuilder(uri) { Host = hostPrefix + uri.Host }.Uri.ToString();
             }
             _observer?.OnDebug($"{service.ServiceId} endpoint {url} (from {endpoint.Source}), signing region {endpoint.SigningRegion}.");
-            var client = new ProtocolClient(Credentials, new ProtocolClientConfig(service, url, endpoint.SigningRegion));
+            var config = new ProtocolClientConfig(service, url, endpoint.SigningRegion);
+            ApplyTimeout(config);
+            var client = new ProtocolClient(Credentials, config);
             _protocolClients[key] = client;
             return client;
         }
@@ -114,6 +148,7 @@ namespace NumeraiAws.Engine.Connection
             if (string.IsNullOrEmpty(region) || region == Region || EndpointFor("S3", "s3", false).IsCustom) return S3;
             if (_regionalS3.TryGetValue(region, out var existing)) return existing;
             var config = new AmazonS3Config { RetryMode = RequestRetryMode.Standard, RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(region) };
+            ApplyTimeout(config);
             var client = new AmazonS3Client(Credentials, config);
             _regionalS3[region] = client;
             return client;
@@ -131,6 +166,7 @@ namespace NumeraiAws.Engine.Connection
         {
             var endpoint = EndpointFor(serviceId, prefix, isGlobal);
             config.RetryMode = RequestRetryMode.Standard;
+            ApplyTimeout(config);
             if (endpoint.IsCustom)
             {
                 config.ServiceURL = endpoint.Url;
@@ -168,6 +204,14 @@ namespace NumeraiAws.Engine.Connection
                     $"{service} {operation} could not be completed: {e.Message}",
                     "Check the network, the endpoint and the credentials in use (Get-NumeraiAwsIdentity -Debug).", null, e);
             }
+            catch (TimeoutException e)
+            {
+                // The SDK's clients raise this when an attempt outlives ClientConfig.Timeout and retries are spent.
+                Record(service, operation, isWrite, watch.Elapsed, null, "Timeout", started);
+                throw new NumeraiAwsException(ErrorKind.OperationTimeout, "AwsRequestTimedOut",
+                    $"{service} {operation} did not answer in time, after retries: {e.Message}",
+                    "Check the network and the endpoint in use, then run the command again; re-running converges.", null, e);
+            }
             catch (Exception e) when (e is System.Net.Http.HttpRequestException || e is System.IO.IOException || e is TaskCanceledException || e is System.Net.WebException)
             {
                 Record(service, operation, isWrite, watch.Elapsed, null, "ConnectionError", started);
@@ -195,6 +239,33 @@ namespace NumeraiAws.Engine.Connection
                 () => Task.FromResult(client.Send(new ProtocolRequest(operation, body, path, method, headers)))).Body;
         }
 
+        /// <summary>
+        /// Sends one Query write in a single attempt: for creates that AWS neither deduplicates (no client token)
+        /// nor refuses as a duplicate, a retry after an answer that was lost although the write took effect would
+        /// make a second one. The caller checks whether a failed attempt took effect (<c>Setup/UnsureWrite</c>).
+        /// </summary>
+        internal QueryResponse SendSingleAttempt(ServiceDescription service, QueryRequest request) =>
+            QueryResponse.Parse(SendSingleAttempt(service, request.Action, request.IsWrite, request.ToBody(service.ApiVersion)), request.Action);
+
+        /// <summary>The JSON 1.1 form of <see cref="SendSingleAttempt(ServiceDescription, QueryRequest)"/>.</summary>
+        internal System.Text.Json.JsonElement SendJsonSingleAttempt(ServiceDescription service, string operation, bool isWrite,
+            System.Collections.Generic.IDictionary<string, object> body) =>
+            JsonBody.Read(SendSingleAttempt(service, operation, isWrite, JsonBody.Write(body)));
+
+        private byte[] SendSingleAttempt(ServiceDescription service, string operation, bool isWrite, byte[] body)
+        {
+            if (!_singleAttemptClients.TryGetValue(service.ServiceId, out var client))
+            {
+                var endpoint = EndpointFor(service);
+                var config = new ProtocolClientConfig(service, endpoint.Url, endpoint.SigningRegion) { MaxErrorRetry = 0 };
+                ApplyTimeout(config);
+                client = new ProtocolClient(Credentials, config);
+                _singleAttemptClients[service.ServiceId] = client;
+            }
+            return Call(service.ServiceId, operation, isWrite,
+                () => Task.FromResult(client.Send(new ProtocolRequest(operation, body)))).Body;
+        }
+
         private void Record(string service, string operation, bool isWrite, TimeSpan duration, string requestId, string errorCode, DateTime started)
         {
             var record = new AwsCallRecord(service, operation, isWrite, duration, requestId, errorCode, started);
@@ -208,6 +279,7 @@ namespace NumeraiAws.Engine.Connection
             _s3?.Dispose();
             _ec2?.Dispose();
             foreach (var client in _protocolClients.Values) client.Dispose();
+            foreach (var client in _singleAttemptClients.Values) client.Dispose();
             foreach (var client in _regionalS3.Values) client.Dispose();
         }
     }

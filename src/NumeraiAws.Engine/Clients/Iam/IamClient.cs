@@ -156,9 +156,14 @@ namespace NumeraiAws.Engine.Clients.Iam
 
         // ---- Service-specific credentials -------------------------------------------------------------------
 
-        /// <summary>The returned credential carries its password (as a SecureString); IAM never shows it again.</summary>
+        /// <summary>
+        /// The returned credential carries its password (as a SecureString); IAM never shows it again. One attempt
+        /// only: IAM would make a second credential if a retry followed a create whose answer was lost, so the
+        /// caller checks the list after a failure (CodeCommitCredentialService).
+        /// </summary>
         public IamServiceSpecificCredential CreateServiceSpecificCredential(string userName, string serviceName) =>
-            IamResponses.CreateServiceSpecificCredential(Send(IamRequests.CreateServiceSpecificCredential(userName, serviceName)));
+            IamResponses.CreateServiceSpecificCredential(
+                _connection.SendSingleAttempt(ServiceDescription.Iam, IamRequests.CreateServiceSpecificCredential(userName, serviceName)));
 
         public IReadOnlyList<IamServiceSpecificCredential> ListServiceSpecificCredentials(string userName, string serviceName = null, int? maxItems = null) =>
             Paged(marker => IamRequests.ListServiceSpecificCredentials(userName, serviceName, marker, maxItems), IamResponses.ListServiceSpecificCredentials);

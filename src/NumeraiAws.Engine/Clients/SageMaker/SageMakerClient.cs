@@ -18,9 +18,16 @@ namespace NumeraiAws.Engine.Clients.SageMaker
             _connection = connection;
         }
 
+        /// <summary>
+        /// One attempt only: domain names are not unique, so a retry after a create whose answer was lost would make
+        /// a second domain of the same name; the caller looks for the domain after a failure (StudioDomainService).
+        /// </summary>
         public SageMakerDomainCreated CreateDomain(string domainName, string authMode, string vpcId, IEnumerable<string> subnetIds,
-            string executionRoleArn, IEnumerable<KeyValuePair<string, string>> tags = null) =>
-            SageMakerResponses.CreateDomain(Send(SageMakerRequests.CreateDomain(domainName, authMode, vpcId, subnetIds, executionRoleArn, tags)));
+            string executionRoleArn, IEnumerable<KeyValuePair<string, string>> tags = null)
+        {
+            var operation = SageMakerRequests.CreateDomain(domainName, authMode, vpcId, subnetIds, executionRoleArn, tags);
+            return SageMakerResponses.CreateDomain(_connection.SendJsonSingleAttempt(ServiceDescription.SageMaker, operation.Name, operation.IsWrite, operation.Body));
+        }
 
         public SageMakerDomain DescribeDomain(string domainId) =>
             SageMakerResponses.Domain(Send(SageMakerRequests.DescribeDomain(domainId)));

@@ -74,6 +74,8 @@ namespace NumeraiAws.Engine.Setup.Bucket
                 }
             }
 
+            var wantedTags = NumeraiConventions.Tags(Component, request.Tags);
+            var run = new Hardening(s3, host, name, changed);
             var created = false;
             if (listed != null)
             {
@@ -89,6 +91,10 @@ namespace NumeraiAws.Engine.Setup.Bucket
                     created = true;
                     changed.Add(ChangedBucket);
                     host.Info($"Created bucket {name} in {region}.");
+                    // A generated name is random, so the tags are the only way a later run finds this bucket again:
+                    // they go on first, so that a run stopped after this point resumes on this bucket instead of
+                    // creating a second one and leaving this one behind untagged.
+                    if (request.Name == null) knownTags = TagNewBucket(run, host, name, wantedTags);
                 }
                 catch (AwsServiceException e) when (e.ErrorCode == "BucketAlreadyOwnedByYou")
                 {
@@ -111,17 +117,40 @@ namespace NumeraiAws.Engine.Setup.Bucket
                 Arn = $"arn:{connection.Partition.Name}:s3:::{name}",
                 Created = created,
             };
-            var run = new Hardening(s3, host, name, changed);
             run.BlockPublicAccess();
             run.EnforceBucketOwner();
             run.Encrypt(request.KmsKeyId, result);
             run.EnableVersioning(result);
             run.SetLifecycle(request.AbortIncompleteMultipartUploadDays, request.NoncurrentVersionExpirationDays, result);
             run.RequireTls(result.Arn);
-            run.Tag(NumeraiConventions.Tags(Component, request.Tags), knownTags);
+            run.Tag(wantedTags, knownTags);
             result.Changed = changed.ToArray();
             if (changed.Count == 0) host.Info($"Bucket {name} was already in the hardened state; nothing changed.");
             return result;
+        }
+
+        /// <summary>
+        /// Tags a bucket created a moment ago (it has no tags yet, so they are not read) and returns the tags it now
+        /// has, or null when the host declined. A transient failure (throttling, 5xx, a dropped connection) is
+        /// retried a few more times beyond the SDK's own retries: an untagged bucket with a generated name is one
+        /// no later run can recognise as ours.
+        /// </summary>
+        private static IDictionary<string, string> TagNewBucket(Hardening run, ISetupHost host, string name, IDictionary<string, string> wanted)
+        {
+            var pause = TimeSpan.FromSeconds(1);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return run.Tag(wanted, new Dictionary<string, string>(StringComparer.Ordinal)) ? wanted : null;
+                }
+                catch (NumeraiAwsException e) when (attempt < 4 && UnsureWrite.IsTransient(e))
+                {
+                    host.Info($"Tagging the new bucket {name} failed ({e.Reason}); trying again in {pause.TotalSeconds:0} s.");
+                    if (host.Cancellation.WaitHandle.WaitOne(pause)) throw new OperationCanceledException(host.Cancellation);
+                    pause = TimeSpan.FromTicks(pause.Ticks * 2);
+                }
+            }
         }
 
         /// <summary>The names of the account's buckets that start with "numerai-", for tab completion.</summary>
@@ -294,18 +323,19 @@ namespace NumeraiAws.Engine.Setup.Bucket
                 Change(ChangedPolicy, action, () => _s3.PutPolicy(_name, merged));
             }
 
-            public void Tag(IDictionary<string, string> wanted, IDictionary<string, string> knownTags)
+            /// <summary>Adds the tags that are missing; true when the bucket has them all afterwards.</summary>
+            public bool Tag(IDictionary<string, string> wanted, IDictionary<string, string> knownTags)
             {
                 var current = knownTags ?? _s3.GetTags(_name);
                 var missing = wanted.Where(w => !current.TryGetValue(w.Key, out var value) || value != w.Value).ToList();
-                if (missing.Count == 0) return;
+                if (missing.Count == 0) return true;
                 // PutBucketTagging replaces the whole set, so the bucket's other tags go along. Tags with the aws:
                 // prefix are AWS's own (CloudFormation and the like) and S3 refuses them in a put request, so they
                 // are left out of it.
                 var merged = new SortedDictionary<string, string>(StringComparer.Ordinal);
                 foreach (var pair in current.Where(c => !c.Key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))) merged[pair.Key] = pair.Value;
                 foreach (var pair in wanted) merged[pair.Key] = pair.Value;
-                Change(ChangedTags, "Set tags " + string.Join(", ", missing.Select(m => $"{m.Key}={m.Value}")),
+                return Change(ChangedTags, "Set tags " + string.Join(", ", missing.Select(m => $"{m.Key}={m.Value}")),
                     () => _s3.PutTags(_name, merged));
             }
         }

@@ -113,7 +113,19 @@ namespace NumeraiAws.Engine.Setup.Identity
                 if (!createApproved && !host.ShouldChange(user, createAction)) return result;
                 try
                 {
-                    minted = ToModel(iam.CreateServiceSpecificCredential(user, service), "Created");
+                    // A blind retry of a create whose answer was lost would make a second credential. One that
+                    // appeared since the list is that create's; its password went with the answer, so a reset gives
+                    // it a new one instead.
+                    var known = existing.Select(c => c.ServiceSpecificCredentialId).ToList();
+                    minted = ToModel(UnsureWrite.Run(host, $"Creating CodeCommit credentials for {user}",
+                        () => iam.CreateServiceSpecificCredential(user, service),
+                        () =>
+                        {
+                            var appeared = iam.ListServiceSpecificCredentials(user, service)
+                                .Where(c => !known.Contains(c.ServiceSpecificCredentialId))
+                                .OrderBy(c => c.CreateDate ?? DateTime.MaxValue).FirstOrDefault();
+                            return appeared == null ? null : iam.ResetServiceSpecificCredential(user, appeared.ServiceSpecificCredentialId);
+                        }), "Created");
                 }
                 catch (AwsServiceException e) when (e.ErrorCode == "LimitExceeded")
                 {

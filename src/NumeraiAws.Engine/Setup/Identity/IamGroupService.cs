@@ -44,13 +44,22 @@ namespace NumeraiAws.Engine.Setup.Identity
             {
                 var plan = desired.Count == 0 ? "" : " and attach " + string.Join(", ", desired.Select(ShortName));
                 if (!host.ShouldChange(name, $"Create IAM group at path {request.Path}{plan}")) return result;
-                var created = iam.CreateGroup(name, request.Path);
-                host.Info($"Created group {created.Arn}.");
-                result.GroupArn = created.Arn;
-                result.Created = true;
-                changed.Add("Group");
+                try
+                {
+                    var created = iam.CreateGroup(name, request.Path);
+                    host.Info($"Created group {created.Arn}.");
+                    result.GroupArn = created.Arn;
+                    result.Created = true;
+                    changed.Add("Group");
+                }
+                catch (AwsServiceException e) when (e.ErrorCode == "EntityAlreadyExists")
+                {
+                    // The create took effect but its answer was lost (the SDK's retry then met the group), or another
+                    // run made it a moment ago: carry on with the group as found.
+                    existing = EventualConsistency.Retry(host, $"Read group {name}", () => iam.GetGroup(name), EventualConsistency.IsNotYetVisible);
+                }
             }
-            else
+            if (existing != null)
             {
                 if (!string.Equals(existing.Group.Path, request.Path, StringComparison.Ordinal)) throw NameInUse(existing.Group, request.Path);
                 result.GroupArn = existing.Group.Arn;

@@ -119,10 +119,20 @@ namespace NumeraiAws.Engine.Setup.Identity
             {
                 var console = plan.Password == null ? "without console access" : "with console access (a new password is required at first sign-in)";
                 if (!host.ShouldChange(name, $"Create IAM user at path {request.Path} in group '{request.GroupName}', {console}")) return result;
-                user = iam.CreateUser(name, request.Path, NumeraiConventions.Tags(request.Component, null).Select(t => new IamTag(t.Key, t.Value)));
-                host.Info($"Created user {user.Arn}.");
-                result.Created = true;
-                changed.Add("User");
+                try
+                {
+                    user = iam.CreateUser(name, request.Path, NumeraiConventions.Tags(request.Component, null).Select(t => new IamTag(t.Key, t.Value)));
+                    host.Info($"Created user {user.Arn}.");
+                    result.Created = true;
+                    changed.Add("User");
+                }
+                catch (AwsServiceException e) when (e.ErrorCode == "EntityAlreadyExists")
+                {
+                    // The create took effect but its answer was lost (the SDK's retry then met the user), or another
+                    // run made it a moment ago. Ours only if it is under our path.
+                    user = EventualConsistency.Retry(host, $"Read user {name}", () => iam.GetUser(name), EventualConsistency.IsNotYetVisible);
+                    if (!string.Equals(user.Path, request.Path, StringComparison.Ordinal)) throw NameInUse(user, request.Path);
+                }
             }
             result.UserArn = user.Arn;
 
@@ -172,6 +182,12 @@ namespace NumeraiAws.Engine.Setup.Identity
             {
                 EventualConsistency.Retry(host, $"Create the login profile of {name}",
                     () => iam.CreateLoginProfile(name, password, passwordResetRequired: true), EventualConsistency.IsNotYetVisible);
+            }
+            catch (AwsServiceException e) when (e.ErrorCode == "EntityAlreadyExists")
+            {
+                // The login profile was created although the answer was lost (the SDK's retry then met it): the
+                // password set is the one asked for, so there is nothing left to do.
+                host.Info($"{name} already has a console password (the earlier attempt took effect).");
             }
             catch (AwsServiceException e) when (e.ErrorCode == "PasswordPolicyViolation")
             {

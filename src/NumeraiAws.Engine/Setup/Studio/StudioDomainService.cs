@@ -111,8 +111,14 @@ namespace NumeraiAws.Engine.Setup.Studio
         private static SageMakerDomainCreated CreateDomain(SageMakerClient sageMaker, ISetupHost host, StudioDomainRequest request, Network network, RoleState role)
         {
             var tags = NumeraiConventions.Tags(Component, null);
-            Func<SageMakerDomainCreated> create = () =>
-                sageMaker.CreateDomain(request.DomainName, AuthMode, network.VpcId, network.SubnetIds, role.Arn, tags);
+            // Domain names are not unique: a failed attempt is retried only when no domain of the name appeared.
+            Func<SageMakerDomainCreated> create = () => UnsureWrite.Run(host, $"Creating SageMaker domain '{request.DomainName}'",
+                () => sageMaker.CreateDomain(request.DomainName, AuthMode, network.VpcId, network.SubnetIds, role.Arn, tags),
+                () =>
+                {
+                    var found = FindDomain(sageMaker, request.DomainName, host.Warn);
+                    return found == null ? null : new SageMakerDomainCreated { DomainId = found.DomainId, DomainArn = found.DomainArn, Url = found.Url };
+                });
             // A role created or re-trusted seconds ago may not be assumable by SageMaker yet; an older role that is
             // refused is a real error and fails at once.
             if (!role.Changed) return create();
@@ -273,10 +279,19 @@ namespace NumeraiAws.Engine.Setup.Studio
                     host.Info($"IAM role '{name}' not created; its policies are not attached either.");
                     return new RoleState { Exists = false };
                 }
-                role = iam.CreateRole(name, NumeraiConventions.IamPath, ExecutionRoleTrust.Document,
-                    "The role SageMaker Studio runs as in the Numerai domain (NumeraiAws).",
-                    NumeraiConventions.Tags(RoleComponent, null).Select(t => new IamTag(t.Key, t.Value)));
-                host.Info($"Created IAM role {role.Arn}, trusted by {ExecutionRoleTrust.ServicePrincipal}.");
+                try
+                {
+                    role = iam.CreateRole(name, NumeraiConventions.IamPath, ExecutionRoleTrust.Document,
+                        "The role SageMaker Studio runs as in the Numerai domain (NumeraiAws).",
+                        NumeraiConventions.Tags(RoleComponent, null).Select(t => new IamTag(t.Key, t.Value)));
+                    host.Info($"Created IAM role {role.Arn}, trusted by {ExecutionRoleTrust.ServicePrincipal}.");
+                }
+                catch (AwsServiceException e) when (e.ErrorCode == "EntityAlreadyExists")
+                {
+                    // The create took effect but its answer was lost (the SDK's retry then met the role), or another
+                    // run made it a moment ago; it was made with this trust policy either way.
+                    role = EventualConsistency.Retry(host, $"Read role {name}", () => iam.GetRole(name), EventualConsistency.IsNotYetVisible);
+                }
                 created = changed = true;
             }
             else

@@ -31,10 +31,16 @@ namespace NumeraiAws.Engine.Setup.Studio
                 if (!host.ShouldChange($"SageMaker user profile '{name}' in domain {domainId}", "Create (runs as the domain's default execution role)"))
                     return null;
                 WaitForDomain(sageMaker, host, request);
-                string arn;
+                string arn = null;
                 try
                 {
                     arn = sageMaker.CreateUserProfile(domainId, name, null, NumeraiConventions.Tags(Component, null));
+                }
+                catch (AwsServiceException e) when (e.ErrorCode == "ResourceInUse")
+                {
+                    // The create took effect but its answer was lost (the SDK's retry then met the profile), or another
+                    // run made it a moment ago: the wait below picks it up as it is.
+                    host.Info($"SageMaker user profile '{name}' already exists in domain {domainId} (an earlier attempt took effect).");
                 }
                 catch (AwsServiceException e) when (e.IsNotFound)
                 {
@@ -44,7 +50,7 @@ namespace NumeraiAws.Engine.Setup.Studio
                         "Create it first (New-NumeraiStudioDomain | New-NumeraiStudioUser), or pass the DomainId that 'aws sagemaker list-domains' shows.",
                         domainId, e);
                 }
-                host.Info($"Created SageMaker user profile '{name}' ({arn}) in domain {domainId}.");
+                if (arn != null) host.Info($"Created SageMaker user profile '{name}' ({arn}) in domain {domainId}.");
                 created = true;
                 profile = request.NoWait ? DescribeJustCreated(sageMaker, domainId, name, arn) : null;
             }
