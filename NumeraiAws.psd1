@@ -37,7 +37,7 @@
         PSData = @{
             Tags         = @('AWS', 'Numerai', 'SageMaker', 'S3', 'IAM', 'CodeCommit', 'Security', 'PSEdition_Core', 'PSEdition_Desktop', 'Linux', 'Windows', 'MacOS')
             LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
-            ReleaseNotes = 'Foundation: connection layer, Get-NumeraiAwsIdentity.'
+            ReleaseNotes = 'First release: connection layer; the setup pipeline (bucket, policy, group, users, Git credentials, Studio, repository); environment report and teardown; account hardening audit and repair; budget.'
         }
     }
 }
