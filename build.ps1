@@ -90,7 +90,7 @@ function Install-Pester {
 function Install-Moto {
     if (Get-Command moto_server -ErrorAction SilentlyContinue) { return }
     Write-Host 'moto_server not found; installing moto[server] with pip'
-    Invoke-Native python3 @('-m', 'pip', 'install', '--quiet', 'moto[server]==5.1.*')
+    Invoke-Native python3 @('-m', 'pip', 'install', '--quiet', 'moto[server]==5.2.1')
     if (-not (Get-Command moto_server -ErrorAction SilentlyContinue)) { throw 'moto_server is still not on PATH after pip install.' }
 }
 
