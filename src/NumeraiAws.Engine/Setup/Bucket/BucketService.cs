@@ -161,6 +161,10 @@ namespace NumeraiAws.Engine.Setup.Bucket
                 .OrderBy(n => n, StringComparer.Ordinal)
                 .ToList();
 
+        /// <summary>The buckets this module made for Numerai data (Get- and Remove-NumeraiEnvironment find them here).</summary>
+        public static IReadOnlyList<string> FindNumeraiBucketNames(AwsConnection connection, CancellationToken cancellation = default(CancellationToken)) =>
+            FindOurBuckets(new S3Calls(connection, cancellation)).Select(b => b.Bucket.BucketName).ToList();
+
         /// <summary>True for the tags of a bucket this module made for Numerai data.</summary>
         public static bool IsOurs(IDictionary<string, string> tags) =>
             tags != null &&

@@ -1,13 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Amazon.S3.Model;
 using NumeraiAws.Engine.Clients.CodeCommit;
 using NumeraiAws.Engine.Clients.Iam;
 using NumeraiAws.Engine.Clients.SageMaker;
 using NumeraiAws.Engine.Connection;
 using NumeraiAws.Engine.Model;
-using NumeraiAws.Engine.Protocol;
 
 namespace NumeraiAws.Engine.Setup.Environment
 {
@@ -45,17 +43,7 @@ namespace NumeraiAws.Engine.Setup.Environment
             return found;
         }
 
-        internal IReadOnlyList<string> ManagedBucketNames()
-        {
-            var buckets = _connection.Call("S3", "ListBuckets", false, () => _connection.S3.ListBucketsAsync(new ListBucketsRequest()));
-            var names = new List<string>();
-            foreach (var bucket in buckets.Buckets ?? new List<S3Bucket>())
-            {
-                if (!bucket.BucketName.StartsWith(NumeraiConventions.BucketPrefix, StringComparison.Ordinal)) continue;
-                if (IsManaged(BucketTags(bucket.BucketName))) names.Add(bucket.BucketName);
-            }
-            return names;
-        }
+        internal IReadOnlyList<string> ManagedBucketNames() => Bucket.BucketService.FindNumeraiBucketNames(_connection);
 
         private IEnumerable<NumeraiEnvironmentResource> FindBuckets()
         {
@@ -68,23 +56,6 @@ namespace NumeraiAws.Engine.Setup.Environment
                 };
             }
         }
-
-        private IReadOnlyDictionary<string, string> BucketTags(string bucket)
-        {
-            try
-            {
-                var response = _connection.Call("S3", "GetBucketTagging", false,
-                    () => _connection.S3.GetBucketTaggingAsync(new GetBucketTaggingRequest { BucketName = bucket }));
-                return (response.TagSet ?? new List<Tag>()).ToDictionary(t => t.Key, t => t.Value);
-            }
-            catch (AwsServiceException e) when (e.ErrorCode == "NoSuchTagSet" || e.IsNotFound)
-            {
-                return new Dictionary<string, string>();
-            }
-        }
-
-        private static bool IsManaged(IReadOnlyDictionary<string, string> tags) =>
-            tags.TryGetValue(NumeraiConventions.ManagedTagKey, out var v) && v == NumeraiConventions.ManagedTagValue;
 
         // The bucket service itself, declining every change, says what New-NumeraiBucket would change: that is the drift.
         private IReadOnlyList<string> BucketDrift(string bucket)
