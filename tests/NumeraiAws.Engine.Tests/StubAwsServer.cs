@@ -17,19 +17,32 @@ namespace NumeraiAws.Engine.Tests
     /// </summary>
     public sealed class StubAwsServer : IDisposable
     {
-        private readonly HttpListener _listener = new HttpListener();
+        private HttpListener _listener;
         private readonly ConcurrentQueue<StubResponse> _responses = new ConcurrentQueue<StubResponse>();
         private readonly Task _loop;
 
         public StubAwsServer()
         {
-            Port = FreePort();
-            _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-            _listener.Start();
+            // A free port can be taken by a test running in parallel before this listener binds it: try another.
+            for (var attempt = 1; ; attempt++)
+            {
+                Port = FreePort();
+                _listener = new HttpListener();
+                _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+                try
+                {
+                    _listener.Start();
+                    break;
+                }
+                catch (HttpListenerException) when (attempt < 5)
+                {
+                    _listener.Close();
+                }
+            }
             _loop = Task.Run(Serve);
         }
 
-        public int Port { get; }
+        public int Port { get; private set; }
         public string Url => $"http://127.0.0.1:{Port}";
         public List<StubRequest> Requests { get; } = new List<StubRequest>();
 
